@@ -1,0 +1,160 @@
+//! The build, stage by stage: config → content → data → metrics → charts →
+//! render → output. Each stage is a plain function in its own module; this
+//! one only strings them together and decides when errors stop the build.
+
+use crate::charts;
+use crate::config::{self, Config};
+use crate::content::{self, Content};
+use crate::data::{self, Logs};
+use crate::diagnostics::{Diagnostic, Kind, WuyeError};
+use crate::metrics::{self, Metrics};
+use crate::output;
+use crate::render::{self, RenderInput};
+use crate::theme::{self, Theme};
+use chrono::NaiveDateTime;
+use std::path::{Path, PathBuf};
+
+/// What `wuye build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Default: `<root>/output`.
+    pub out: Option<PathBuf>,
+    /// Overrides the config's `as_of`.
+    pub as_of: Option<NaiveDateTime>,
+    /// Leave rows with errors out of every figure instead of refusing.
+    pub skip_bad_rows: bool,
+}
+
+/// Everything loaded from an estate, before computing.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub config: Config,
+    pub theme: Theme,
+    pub content: Content,
+    pub logs: Logs,
+    pub as_of: NaiveDateTime,
+    /// Errors and warnings from every file, in stage order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a finished build reports.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    pub out: PathBuf,
+    pub files: usize,
+    pub warnings: Vec<Diagnostic>,
+    /// Rows left out by `--skip-bad-rows`: (file, line).
+    pub skipped_rows: Vec<(String, u64)>,
+}
+
+/// The current local time, to the minute, as the default `as_of`.
+pub fn now() -> NaiveDateTime {
+    let now = chrono::Local::now().naive_local();
+    now.date()
+        .and_hms_opt(
+            chrono::Timelike::hour(&now),
+            chrono::Timelike::minute(&now),
+            0,
+        )
+        .unwrap_or(now)
+}
+
+/// Loads config, theme, content and data; collects every diagnostic.
+/// Fails only when the config itself cannot be read.
+pub fn load(root: &Path, as_of: Option<NaiveDateTime>) -> Result<Loaded, Vec<Diagnostic>> {
+    let config = config::load(root)?;
+    let as_of = as_of.or(config.as_of).unwrap_or_else(now);
+    let mut diagnostics = Vec::new();
+    let (theme, mut theme_problems) = theme::load(root, &config.theme);
+    diagnostics.append(&mut theme_problems);
+    let (content, mut content_problems) = content::load(root, &config, as_of);
+    diagnostics.append(&mut content_problems);
+    let (logs, mut data_problems) = data::load(root, &config);
+    diagnostics.append(&mut data_problems);
+    Ok(Loaded {
+        config,
+        theme,
+        content,
+        logs,
+        as_of,
+        diagnostics,
+    })
+}
+
+/// Diagnostics for `wuye check`: config, content, theme and data.
+pub fn check(root: &Path) -> Vec<Diagnostic> {
+    match load(root, None) {
+        Ok(loaded) => loaded.diagnostics,
+        Err(config_problems) => config_problems,
+    }
+}
+
+/// Computes the metrics of loaded data (what `wuye metrics` prints).
+pub fn compute_metrics(loaded: &Loaded) -> Metrics {
+    metrics::compute(&loaded.logs, &loaded.config, loaded.as_of)
+}
+
+/// Runs the whole build. On any error nothing is written and the previous
+/// output stays exactly as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, WuyeError> {
+    let loaded = load(&options.root, options.as_of).map_err(WuyeError::Diagnostics)?;
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| options.root.join("output"));
+
+    // Data errors may be skipped on request; every other error stops the build.
+    let is_data_file = |d: &Diagnostic| d.file.starts_with("data/");
+    let (skippable, blocking): (Vec<&Diagnostic>, Vec<&Diagnostic>) = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .partition(|d| is_data_file(d) && d.line.is_some() && d.kind != Kind::Io);
+    if !blocking.is_empty() || (!options.skip_bad_rows && !skippable.is_empty()) {
+        return Err(WuyeError::Diagnostics(
+            loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect(),
+        ));
+    }
+    let skipped_rows: Vec<(String, u64)> = loaded
+        .logs
+        .bad_rows
+        .iter()
+        .flat_map(|(file, lines)| lines.iter().map(move |line| (file.clone(), *line)))
+        .collect();
+
+    let metrics = compute_metrics(&loaded);
+    let charts = charts::draw(&metrics, &loaded.config);
+    let warnings: Vec<Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .cloned()
+        .collect();
+    let input = RenderInput {
+        config: &loaded.config,
+        content: &loaded.content,
+        logs: &loaded.logs,
+        metrics: &metrics,
+        charts: &charts,
+        theme: &loaded.theme,
+        as_of: loaded.as_of,
+        warnings: &warnings,
+    };
+    let mut tree = render::render_all(&input).map_err(WuyeError::Diagnostics)?;
+    let json =
+        serde_json::to_string_pretty(&metrics).map_err(|e| WuyeError::Message(e.to_string()))?;
+    tree.insert("internal/metrics.json", json + "\n");
+    let files = output::write_atomically(&tree, &out)?;
+    Ok(BuildSummary {
+        out,
+        files,
+        warnings,
+        skipped_rows,
+    })
+}

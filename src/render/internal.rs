@@ -1,0 +1,10 @@
+//! Renders the `internal` output folder.
+
+use super::{Engine, RenderInput};
+use crate::diagnostics::Diagnostic;
+use crate::output::OutputTree;
+
+pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Diagnostic>> {
+    let _ = (input, engine);
+    Ok(OutputTree::default())
+}
