@@ -6,7 +6,7 @@ use crate::charts;
 use crate::config::{self, Config};
 use crate::content::{self, Content};
 use crate::data::{self, Logs};
-use crate::diagnostics::{Diagnostic, Kind, WuyeError};
+use crate::diagnostics::{Diagnostic, WuyeError};
 use crate::metrics::{self, Metrics};
 use crate::output;
 use crate::render::{self, RenderInput};
@@ -104,22 +104,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, WuyeError> {
         .clone()
         .unwrap_or_else(|| options.root.join("output"));
 
-    // Data errors may be skipped on request; every other error stops the build.
-    let is_data_file = |d: &Diagnostic| d.file.starts_with("data/");
-    let (skippable, blocking): (Vec<&Diagnostic>, Vec<&Diagnostic>) = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .partition(|d| is_data_file(d) && d.line.is_some() && d.kind != Kind::Io);
-    if !blocking.is_empty() || (!options.skip_bad_rows && !skippable.is_empty()) {
-        return Err(WuyeError::Diagnostics(
-            loaded
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .cloned()
-                .collect(),
-        ));
+    // Row errors in the logs may be skipped on request (the loader has
+    // already left those rows out); every other error stops the build.
+    let is_bad_row = |d: &Diagnostic| {
+        d.line
+            .is_some_and(|line| loaded.logs.bad_rows.get(&d.file).is_some_and(|lines| lines.contains(&line)))
+    };
+    let errors: Vec<Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+    let blocking = errors.iter().any(|d| !is_bad_row(d));
+    if blocking || (!options.skip_bad_rows && !errors.is_empty()) {
+        return Err(WuyeError::Diagnostics(errors));
     }
     let skipped_rows: Vec<(String, u64)> = loaded
         .logs
