@@ -1,5 +1,8 @@
 //! Generates the sample estate's service logs (`data/*.csv`) for 翠湖苑.
 //!
+//! It also writes the 2026 holiday calendar that `wuye init` gives a new
+//! estate (`src/init/estate/data/holidays.csv`).
+//!
 //! Run from the repository root:
 //!
 //! ```text
@@ -1372,10 +1375,12 @@ fn survey_header() -> Vec<&'static str> {
 // ---------------------------------------------------------------------------
 // holidays.csv
 
-fn holiday_rows() -> Vec<Vec<String>> {
+/// Every holiday and make-up day of `years`, in date order.
+fn holiday_rows(years: &[i32]) -> Vec<Vec<String>> {
     let cal = Calendar::new();
     let mut rows: Vec<(NaiveDate, &str)> = cal.off.iter().map(|d| (*d, "休")).collect();
     rows.extend(cal.on.iter().map(|d| (*d, "班")));
+    rows.retain(|(d, _)| years.contains(&d.year()));
     rows.sort();
     rows.into_iter()
         .map(|(d, kind)| vec![d.format("%Y-%m-%d").to_string(), kind.to_string()])
@@ -1475,7 +1480,12 @@ fn main() -> std::io::Result<()> {
     )?;
     write_utf8_bom(
         &out.join("holidays.csv"),
-        &csv_text(&["日期", "类型"], &holiday_rows()),
+        &csv_text(&["日期", "类型"], &holiday_rows(&[2025, 2026])),
+    )?;
+    // `wuye init` gives a new estate this year's calendar.
+    write_utf8_bom(
+        Path::new("src/init/estate/data/holidays.csv"),
+        &csv_text(&["日期", "类型"], &holiday_rows(&[2026])),
     )?;
     eprintln!(
         "wrote data/: {} repairs, {} complaints, {} survey responses",
