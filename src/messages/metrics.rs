@@ -7,6 +7,7 @@ use super::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MetricsLabel {
     AsOf,
+    Id,
     Period,
     ByMonth,
     ByQuarter,
@@ -64,6 +65,10 @@ pub enum MetricsLabel {
     ReasonB,
     NoData,
     NoEscalations,
+    Yes,
+    No,
+    NotRecorded,
+    MeanScore,
 }
 
 impl MetricsLabel {
@@ -71,6 +76,7 @@ impl MetricsLabel {
         use MetricsLabel::*;
         let (zh, en) = match self {
             AsOf => ("数据截至", "Data as of"),
+            Id => ("编号", "Id"),
             Period => ("期间", "Period"),
             ByMonth => ("按月", "by month"),
             ByQuarter => ("按季度", "by quarter"),
@@ -130,8 +136,20 @@ impl MetricsLabel {
             ),
             NoData => ("没有数据。", "No data."),
             NoEscalations => ("没有需要升级的投诉。", "No complaint needs escalating."),
+            Yes => ("是", "yes"),
+            No => ("否", "no"),
+            NotRecorded => ("未记录", "not recorded"),
+            MeanScore => ("平均分", "mean score"),
         };
         lang.pick(zh, en)
+    }
+
+    /// A section title with its kind of period: `投诉（按月）`, `Complaints (by month)`.
+    pub fn section(title: MetricsLabel, kind: MetricsLabel, lang: Lang) -> String {
+        match lang {
+            Lang::ZhCn => format!("{}（{}）", title.text(lang), kind.text(lang)),
+            Lang::En => format!("{} ({})", title.text(lang), kind.text(lang)),
+        }
     }
 
     /// The label of a complaint level key (`major`, …, `unclassified`).
@@ -150,6 +168,78 @@ impl MetricsLabel {
             "medium" => MetricsLabel::Medium.text(lang),
             "emergency" => MetricsLabel::Emergency.text(lang),
             _ => MetricsLabel::Minor.text(lang),
+        }
+    }
+}
+
+/// Sentences of the internal report built from figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetricsMsg {
+    /// Explains criterion (a) and (b) with the configured standards.
+    EscalationRule {
+        major_days: u32,
+        window_days: u32,
+        threshold: u32,
+    },
+    /// Explains the "approaching" list.
+    ApproachingRule { major_days: u32, warn_days: i64 },
+    /// Explains the complaint working-day limit.
+    ComplaintLimitRule { working_days: u32 },
+    /// A target as a lower limit: `≥ 95.0%`.
+    AtLeast,
+    /// A target as an upper limit: `≤ 2.0%`.
+    AtMost,
+}
+
+impl MetricsMsg {
+    pub fn text(&self, lang: Lang) -> String {
+        match (*self, lang) {
+            (
+                MetricsMsg::EscalationRule {
+                    major_days,
+                    window_days,
+                    threshold,
+                },
+                Lang::ZhCn,
+            ) => format!(
+                "以下投诉符合重大投诉条件但记录的级别不是“重大”，请核实后升级处理：a＝我方责任且超过 {major_days} 天未办结（或办结时已超过）；b＝同一房号、同一类别在 {window_days} 天内被投诉 {threshold} 次及以上（本条为第 {threshold} 次或之后）。"
+            ),
+            (
+                MetricsMsg::EscalationRule {
+                    major_days,
+                    window_days,
+                    threshold,
+                },
+                Lang::En,
+            ) => format!(
+                "These complaints meet the criteria of a major complaint but are not recorded as major; check them and escalate: a = our responsibility and unresolved for more than {major_days} days (or resolved later than that); b = the same room and category complained about {threshold} or more times within {window_days} days (this one being the {threshold}th or a later one)."
+            ),
+            (
+                MetricsMsg::ApproachingRule {
+                    major_days,
+                    warn_days,
+                },
+                Lang::ZhCn,
+            ) => format!(
+                "我方责任、尚未办结、距 {major_days} 天重大投诉时限不超过 {warn_days} 天的投诉。"
+            ),
+            (
+                MetricsMsg::ApproachingRule {
+                    major_days,
+                    warn_days,
+                },
+                Lang::En,
+            ) => format!(
+                "Complaints that are our responsibility, still unresolved, and at most {warn_days} days short of the {major_days}-day major-complaint limit."
+            ),
+            (MetricsMsg::ComplaintLimitRule { working_days }, Lang::ZhCn) => format!(
+                "受理后第 {working_days} 个工作日结束仍未办结的投诉（不计受理当天，周末和节假日不计，调休上班日计入）。"
+            ),
+            (MetricsMsg::ComplaintLimitRule { working_days }, Lang::En) => format!(
+                "Complaints still unresolved after the {working_days}th working day after receipt (the day of receipt, weekends and holidays not counted; make-up working days counted)."
+            ),
+            (MetricsMsg::AtLeast, _) => "≥".into(),
+            (MetricsMsg::AtMost, _) => "≤".into(),
         }
     }
 }

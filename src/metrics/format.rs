@@ -189,10 +189,7 @@ pub fn table(metrics: &Metrics, period: PeriodKind, config: &Config) -> String {
     let mut out = format!("{}  {} {}\n", config.name, t(L::AsOf), metrics.as_of);
     let of_kind = |key: &&String| PeriodKind::of_key(key) == period;
 
-    heading(
-        &mut out,
-        &format!("{}（{}）", t(L::Repairs), kind_label.text(lang)),
-    );
+    heading(&mut out, &L::section(L::Repairs, kind_label, lang));
     let rows: Vec<Vec<String>> = metrics
         .repairs
         .iter()
@@ -230,10 +227,7 @@ pub fn table(metrics: &Metrics, period: PeriodKind, config: &Config) -> String {
         lang,
     );
 
-    heading(
-        &mut out,
-        &format!("{}（{}）", t(L::Complaints), kind_label.text(lang)),
-    );
+    heading(&mut out, &L::section(L::Complaints, kind_label, lang));
     let rows: Vec<Vec<String>> = metrics
         .complaints
         .iter()
@@ -269,10 +263,7 @@ pub fn table(metrics: &Metrics, period: PeriodKind, config: &Config) -> String {
         lang,
     );
 
-    heading(
-        &mut out,
-        &format!("{}（{}）", t(L::Surveys), kind_label.text(lang)),
-    );
+    heading(&mut out, &L::section(L::Surveys, kind_label, lang));
     let rows: Vec<Vec<String>> = metrics
         .surveys
         .iter()
@@ -318,7 +309,7 @@ pub fn table(metrics: &Metrics, period: PeriodKind, config: &Config) -> String {
                 ]
             })
             .collect();
-        out.push_str(&layout(&[String::new(), t(L::Reasons), t(L::Level)], &rows));
+        out.push_str(&layout(&[t(L::Id), t(L::Reasons), t(L::Level)], &rows));
         out.push_str(&format!("{}\n{}\n", t(L::ReasonA), t(L::ReasonB)));
     }
     out
