@@ -8,6 +8,7 @@ use super::Lang;
 pub enum MetricsLabel {
     AsOf,
     Id,
+    ByLevel,
     Period,
     ByMonth,
     ByQuarter,
@@ -77,6 +78,7 @@ impl MetricsLabel {
         let (zh, en) = match self {
             AsOf => ("数据截至", "Data as of"),
             Id => ("编号", "Id"),
+            ByLevel => ("按级别", "By level"),
             Period => ("期间", "Period"),
             ByMonth => ("按月", "by month"),
             ByQuarter => ("按季度", "by quarter"),

@@ -442,7 +442,7 @@ fn repair_rows(r: &RepairStats, targets: &Targets, lang: Lang) -> Vec<SheetRow> 
     };
     vec![
         count_row(L::Orders, r.orders, lang),
-        text_row(String::new(), by_level),
+        text_row(L::ByLevel.text(lang).to_string(), by_level),
         count_row(L::Completed, r.completed, lang),
         count_row(L::Open, r.open, lang),
         count_row(L::Due, r.due, lang),
@@ -507,7 +507,7 @@ fn complaint_rows(c: &ComplaintStats, targets: &Targets, lang: Lang) -> Vec<Shee
         .join(" · ");
     vec![
         count_row(L::Received, c.received, lang),
-        text_row(String::new(), by_level),
+        text_row(L::ByLevel.text(lang).to_string(), by_level),
         rate_row(
             L::ResolutionRate,
             c.resolution_rate,
