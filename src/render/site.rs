@@ -722,10 +722,11 @@ fn render_search(
                 label: view.category_name.clone(),
                 expired: view.expired,
             },
+            // Not the category name: 停水停电 would make every power cut
+            // a hit for 停水.
             text: [
                 notice.title.as_str(),
                 &notice.summary,
-                &view.category_name,
                 &view.affected,
                 &r.plain_text,
             ]
