@@ -8,6 +8,10 @@
   var box = document.getElementById("search");
   if (!box || !window.fetch) { return; }
   box.hidden = false;
+  // With JS on, the "needs JavaScript" sentence is wrong; keep the link.
+  var nojs = document.getElementById("search-nojs");
+  var browse = document.getElementById("search-browse");
+  if (nojs && browse) { nojs.hidden = true; browse.hidden = false; }
   var form = box.querySelector("form");
   var input = box.querySelector("input[name=q]");
   var status = document.getElementById("search-status");
