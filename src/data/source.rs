@@ -35,7 +35,81 @@ pub struct Detected {
 }
 
 /// A CSV reader over the decoded text of a file.
-pub type CsvReader = csv::Reader<DecodeReaderBytes<File, Vec<u8>>>;
+pub type CsvReader = csv::Reader<LineCounter<DecodeReaderBytes<File, Vec<u8>>>>;
+
+/// Counts physical lines in the decoded text so that a record's line is
+/// where its first character is.
+///
+/// `csv::Position::line` cannot be used for that: a record's position is
+/// taken right after the previous record's terminator, so with CRLF line
+/// ends, or blank lines before the record, it names an earlier line. The
+/// position's byte offset is reliable, and only line breaks lie between it
+/// and the record's first character; this reader remembers where the line
+/// breaks are, from the last record read up to what csv has buffered, so
+/// the memory it holds is bounded by one record plus csv's buffer.
+pub struct LineCounter<R> {
+    inner: R,
+    /// Bytes read so far.
+    offset: u64,
+    /// Offsets of `\r` and `\n` not yet passed, and whether it is `\n`.
+    breaks: std::collections::VecDeque<(u64, bool)>,
+    /// Line breaks before the first entry of `breaks`.
+    breaks_before: u64,
+}
+
+impl<R> LineCounter<R> {
+    pub fn new(inner: R) -> Self {
+        LineCounter {
+            inner,
+            offset: 0,
+            breaks: std::collections::VecDeque::new(),
+            breaks_before: 0,
+        }
+    }
+
+    /// The physical line (1-based) of the record whose csv position starts
+    /// at byte `start`. Records must be asked about in order.
+    pub fn record_line(&mut self, start: u64) -> u64 {
+        // Line breaks inside earlier records.
+        while self.breaks.front().is_some_and(|&(at, _)| at < start) {
+            self.pass_front();
+        }
+        // The previous terminator's rest and blank lines before this record.
+        let mut at_start = start;
+        while self.breaks.front().is_some_and(|&(at, _)| at == at_start) {
+            self.pass_front();
+            at_start += 1;
+        }
+        self.breaks_before + 1
+    }
+
+    /// Passes the first remembered `\r` or `\n`. A line ends at `\n`, or
+    /// at a `\r` not followed by `\n` (old Mac spreadsheets end lines so).
+    fn pass_front(&mut self) {
+        let Some((at, newline)) = self.breaks.pop_front() else {
+            return;
+        };
+        let ends_line = newline
+            || !self
+                .breaks
+                .front()
+                .is_some_and(|&(next, next_newline)| next == at + 1 && next_newline);
+        self.breaks_before += u64::from(ends_line);
+    }
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'\n' || b == b'\r' {
+                self.breaks.push_back((self.offset + i as u64, b == b'\n'));
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
 
 /// Chooses the encoding of the file at `path`.
 pub fn detect(path: &Path, forced: Option<&'static Encoding>) -> io::Result<Detected> {
@@ -54,7 +128,7 @@ pub fn open(path: &Path, detected: Detected) -> io::Result<CsvReader> {
     Ok(csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(decoder))
+        .from_reader(LineCounter::new(decoder)))
 }
 
 /// What one pass over the bytes found.
@@ -259,6 +333,46 @@ mod tests {
 
     fn gbk(text: &str) -> Vec<u8> {
         GB18030.encode(text).0.into_owned()
+    }
+
+    fn lines(text: &str) -> Vec<(String, u64)> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(LineCounter::new(text.as_bytes()));
+        let mut record = csv::StringRecord::new();
+        let mut out = Vec::new();
+        while reader.read_record(&mut record).unwrap() {
+            let start = record.position().unwrap().byte();
+            let line = reader.get_mut().record_line(start);
+            out.push((record[0].to_string(), line));
+        }
+        out
+    }
+
+    #[test]
+    fn physical_lines_with_crlf_blank_lines_and_quoted_breaks() {
+        let want = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
+            v.iter().map(|(s, l)| (s.to_string(), *l)).collect()
+        };
+        assert_eq!(lines("h\na\nb\n"), want(&[("h", 1), ("a", 2), ("b", 3)]));
+        assert_eq!(
+            lines("h\r\na\r\nb\r\n"),
+            want(&[("h", 1), ("a", 2), ("b", 3)])
+        );
+        assert_eq!(
+            lines("h\n\"x\ny\"\nb\n"),
+            want(&[("h", 1), ("x\ny", 2), ("b", 4)])
+        );
+        assert_eq!(
+            lines("\n\nh\n\nb\n\n\nc"),
+            want(&[("h", 3), ("b", 5), ("c", 8)])
+        );
+        assert_eq!(
+            lines("h\r\n\r\n\"p\r\nq\"\r\nz\r\n\r\n"),
+            want(&[("h", 1), ("p\r\nq", 3), ("z", 5)])
+        );
+        assert_eq!(lines("h\ra\r\rb\r"), want(&[("h", 1), ("a", 2), ("b", 4)]));
     }
 
     #[test]

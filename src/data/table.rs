@@ -338,7 +338,7 @@ pub fn read_file(
             return report;
         }
     }
-    let header_line = line_of(&record);
+    let header_line = line_of(&mut reader, &record);
     garbled.check(&record, header_line, detected);
     let Some(header) = match_header(&record, header_line, log.specs(), log.extras(), &mut report)
     else {
@@ -361,7 +361,7 @@ pub fn read_file(
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let line = line_of(&record);
+        let line = line_of(&mut reader, &record);
         garbled.check(&record, line, detected);
         extra_cells(&record, line, &header, &mut report);
         for &col in &header.unnamed {
@@ -389,8 +389,10 @@ pub fn read_file(
     report
 }
 
-fn line_of(record: &StringRecord) -> u64 {
-    record.position().map_or(0, csv::Position::line)
+/// The physical line where the record starts (see [`source::LineCounter`]).
+fn line_of(reader: &mut source::CsvReader, record: &StringRecord) -> u64 {
+    let start = record.position().map_or(0, csv::Position::byte);
+    reader.get_mut().record_line(start)
 }
 
 fn read_failure(report: &mut FileReport, err: &csv::Error) {
