@@ -34,8 +34,11 @@ fn errors(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
     diagnostics.iter().filter(|d| d.is_error()).collect()
 }
 
-/// (line, column, value, kind) of each diagnostic, for compact assertions.
-fn summary(diagnostics: &[Diagnostic]) -> Vec<(Option<u64>, Option<&str>, Option<&str>, Kind)> {
+/// (line, column, value, kind) of one diagnostic.
+type Brief<'a> = (Option<u64>, Option<&'a str>, Option<&'a str>, Kind);
+
+/// The brief of each diagnostic, for compact assertions.
+fn summary(diagnostics: &[Diagnostic]) -> Vec<Brief<'_>> {
     diagnostics
         .iter()
         .map(|d| (d.line, d.column.as_deref(), d.value.as_deref(), d.kind))
