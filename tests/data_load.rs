@@ -845,3 +845,53 @@ fn diagnostics_are_ordered_by_file_then_line() {
         ]
     );
 }
+
+#[test]
+fn utf16_with_bom_and_old_mac_line_ends() {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "编号,受理时间\r\nC1,2026-03-05\r\n".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let (logs, diagnostics) = load_bytes(&[("complaints.csv", &bytes)], "");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(logs.complaints[0].id, "C1");
+
+    // Lines ended by a lone CR still count as lines.
+    let (logs, diagnostics) = load(&[(
+        "repairs.csv",
+        "id,reported_at,level\rR1,2026-03-05,minor\r\rR2,x,minor\r",
+    )]);
+    assert_eq!(logs.repairs[0].line, 2);
+    assert_eq!(
+        summary(&diagnostics),
+        [(Some(4), Some("reported_at"), Some("x"), Kind::BadDatetime)]
+    );
+}
+
+#[test]
+fn unnamed_columns_are_ignored_until_they_hold_something() {
+    let text = "id,reported_at,level,,\nR1,2026-03-05,minor,,\nR2,2026-03-05,minor,,漏写的列\nR3,2026-03-05,minor,,又一个\n";
+    let (logs, diagnostics) = load(&[("repairs.csv", text)]);
+    assert_eq!(
+        summary(&diagnostics),
+        [(Some(3), None, Some("漏写的列"), Kind::UnknownColumn)]
+    );
+    assert_eq!(diagnostics[0].severity, Severity::Warning);
+    assert!(
+        diagnostics[0].message.contains("第 5 列"),
+        "{}",
+        diagnostics[0].message
+    );
+    assert_eq!(logs.repairs.len(), 3);
+}
+
+#[test]
+fn an_unreadable_file_is_an_io_error_without_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the file should be: it exists but cannot be read.
+    std::fs::create_dir_all(dir.path().join("data/repairs.csv")).unwrap();
+    let (logs, diagnostics) = data::load(dir.path(), &config(""));
+    assert_eq!(summary(&diagnostics), [(None, None, None, Kind::Io)]);
+    assert!(diagnostics[0].is_error());
+    assert!(logs.bad_rows.is_empty());
+}

@@ -114,7 +114,7 @@ impl FileReport {
         value: Option<&str>,
     ) {
         let mut d = Diagnostic::error(self.file, kind, msg.text(self.lang)).at_line(line);
-        if col < header.names.len() {
+        if !header.name(col).is_empty() {
             d = d.in_column(header.name(col));
         }
         if let Some(value) = value {
@@ -133,9 +133,25 @@ impl FileReport {
         kind: Kind,
         msg: DataMsg,
     ) {
+        self.row_warning_with_value(header, line, col, kind, msg, None);
+    }
+
+    /// A warning about a cell of a row, showing the cell.
+    pub fn row_warning_with_value(
+        &mut self,
+        header: &Header,
+        line: u64,
+        col: usize,
+        kind: Kind,
+        msg: DataMsg,
+        value: Option<&str>,
+    ) {
         let mut d = Diagnostic::warning(self.file, kind, msg.text(self.lang)).at_line(line);
-        if col < header.names.len() {
+        if !header.name(col).is_empty() {
             d = d.in_column(header.name(col));
+        }
+        if let Some(value) = value {
+            d = d.with_value(value);
         }
         self.entries.push((line, col, d));
     }
@@ -365,14 +381,15 @@ pub fn read_file(
         garbled.check(&record, line, detected);
         extra_cells(&record, line, &header, &mut report);
         for &col in &header.unnamed {
-            let has_value = record.get(col).is_some_and(|c| !c.trim().is_empty());
-            if has_value && warned_unnamed.insert(col) {
-                report.row_warning(
+            let value = record.get(col).map_or("", str::trim);
+            if !value.is_empty() && warned_unnamed.insert(col) {
+                report.row_warning_with_value(
                     &header,
                     line,
                     col,
                     Kind::UnknownColumn,
                     DataMsg::UnnamedColumn { position: col + 1 },
+                    Some(value),
                 );
             }
         }
