@@ -457,7 +457,18 @@ fn survey_scores_decimals_range_and_free_text_columns() {
         diagnostics[2].message
     );
     assert!(
-        diagnostics[0].message.contains('5'),
+        diagnostics[0].message.contains("1 到 5"),
+        "{}",
+        diagnostics[0].message
+    );
+    // Out of range in a dimension: maybe not a score column at all.
+    assert!(
+        diagnostics[1].message.contains("备注"),
+        "{}",
+        diagnostics[1].message
+    );
+    assert!(
+        !diagnostics[0].message.contains("备注"),
         "{}",
         diagnostics[0].message
     );

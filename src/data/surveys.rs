@@ -73,6 +73,7 @@ impl SurveysReader {
                         column: &column,
                         value,
                         scale,
+                        dimension,
                     },
                     Some(value),
                 );

@@ -93,6 +93,8 @@ pub enum DataMsg<'a> {
         column: &'a str,
         value: &'a str,
         scale: u32,
+        /// The column is a dimension (not `overall`).
+        dimension: bool,
     },
     BadHolidayKind {
         value: &'a str,
@@ -315,21 +317,35 @@ impl DataMsg<'_> {
                     column,
                     value,
                     scale,
+                    dimension,
                 },
                 Lang::ZhCn,
-            ) => format!(
-                "“{column}”的分数 {value} 超出范围。评分是 1 到 {scale} 分（满分在 wuye.toml 的 [standards] survey_scale 设置），请改正。"
-            ),
+            ) => {
+                let mut text = format!(
+                    "“{column}”的分数 {value} 超出范围。评分是 1 到 {scale} 分（满分在 wuye.toml 的 [standards] survey_scale 设置），请改正。"
+                );
+                if *dimension {
+                    text.push_str("如果这一列记的不是评分，请把列名改为“备注”。");
+                }
+                text
+            }
             (
                 ScoreOutOfRange {
                     column,
                     value,
                     scale,
+                    dimension,
                 },
                 Lang::En,
-            ) => format!(
-                "The score {value} in “{column}” is out of range. Scores run from 1 to {scale} (the scale is survey_scale under [standards] in wuye.toml)."
-            ),
+            ) => {
+                let mut text = format!(
+                    "The score {value} in “{column}” is out of range. Scores run from 1 to {scale} (the scale is survey_scale under [standards] in wuye.toml)."
+                );
+                if *dimension {
+                    text.push_str(" If this column does not hold scores, rename it to 备注 (note).");
+                }
+                text
+            }
             (BadHolidayKind { value }, Lang::ZhCn) => format!(
                 "类型“{value}”无法识别。请填 休（放假）或 班（周末调休上班），也可写 holiday、workday。"
             ),
