@@ -1,6 +1,13 @@
 //! Stage 5: draw the charts from the metrics (never from the raw logs),
 //! as deterministic SVG.
 
+mod canvas;
+mod layout;
+mod scale;
+mod month;
+mod palette;
+mod text;
+
 use crate::config::Config;
 use crate::metrics::Metrics;
 use serde::Serialize;
