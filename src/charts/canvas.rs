@@ -40,12 +40,6 @@ pub struct TextBox {
     pub y1: f64,
 }
 
-impl TextBox {
-    pub fn overlaps(&self, other: &TextBox) -> bool {
-        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
-    }
-}
-
 /// Extra attributes written on an element (replacing plotters' own of the
 /// same name).
 pub type Attrs = Vec<(&'static str, String)>;
@@ -223,7 +217,7 @@ impl Canvas {
 
         let mut out = String::new();
         out.push_str(&format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{uid}-title {uid}-desc\" class=\"wuye-chart\" data-chart=\"{}\" lang=\"{}\" font-family=\"{}\" style=\"display:block;width:100%;height:auto;max-width:45em\">\n",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{uid}-title {uid}-desc\" class=\"wuye-chart\" data-chart=\"{}\" lang=\"{}\" font-family=\"{}\" style=\"display:block;width:100%;height:auto;max-width:36em\">\n",
             size.0,
             size.1,
             escape(root.chart_id),
@@ -314,9 +308,10 @@ fn draw(area: &Area, prim: &Prim) -> Result<(), String> {
             let points: Vec<(i32, i32)> = points.iter().map(|p| units(*p)).collect();
             area.draw(&PathElement::new(points, style))
         }
-        Prim::Rect { from, to, fill, .. } => {
-            area.draw(&Rectangle::new([units(*from), units(*to)], color(*fill).filled()))
-        }
+        Prim::Rect { from, to, fill, .. } => area.draw(&Rectangle::new(
+            [units(*from), units(*to)],
+            color(*fill).filled(),
+        )),
         Prim::Circle {
             center,
             radius,
@@ -390,8 +385,9 @@ fn rewrite(element: &str, extra: &Attrs, text_size: Option<f64>) -> String {
         return String::new();
     };
     attrs.retain(|(name, value)| {
-        !(name == "font-family" || name == "font-size" || name == "dy")
-            && !(name == "opacity" && value == "1")
+        let redundant = name == "font-family" || name == "font-size" || name == "dy";
+        let opaque = name == "opacity" && value == "1";
+        !(redundant || opaque)
     });
     if let Some(size) = text_size {
         attrs.push(("font-size".into(), to_units(size).to_string()));
@@ -478,11 +474,22 @@ mod tests {
     fn plotters_output_becomes_a_responsive_accessible_svg() {
         let mut canvas = Canvas::new(100.0);
         canvas.height = 50.0;
-        canvas.line((0.0, 0.0), (10.25, 20.0), BLUE, 1.5, vec![("stroke-dasharray", "40 30".into())]);
+        canvas.line(
+            (0.0, 0.0),
+            (10.25, 20.0),
+            BLUE,
+            1.5,
+            vec![("stroke-dasharray", "40 30".into())],
+        );
         canvas.text((5.0, 20.0), "3月", 11.0, INK, Anchor::Middle, false, vec![]);
         canvas.circle((4.0, 4.0), 3.0, BLUE, vec![("data-value", "0.5".into())]);
         let svg = canvas.render(&root()).unwrap();
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 500\" role=\"img\""), "{svg}");
+        assert!(
+            svg.starts_with(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 500\" role=\"img\""
+            ),
+            "{svg}"
+        );
         let root_tag = svg.lines().next().unwrap();
         assert!(!root_tag.contains(" width=") && !root_tag.contains(" height="));
         assert!(svg.contains("<title id=\"wuye-chart-t-title\">标题 &lt;1&gt;</title>"));

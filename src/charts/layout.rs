@@ -30,7 +30,6 @@ pub enum Marker {
     Circle,
     Square,
     Triangle,
-    Diamond,
 }
 
 /// Fill patterns of bars, for the same reason.
@@ -137,8 +136,15 @@ impl<'a> Sheet<'a> {
         for line in lines {
             self.y += SUBTITLE + 3.0;
             let at = (PAD, self.y);
-            self.canvas
-                .text(at, &line, SUBTITLE, palette::MUTED, Anchor::Start, false, vec![]);
+            self.canvas.text(
+                at,
+                &line,
+                SUBTITLE,
+                palette::MUTED,
+                Anchor::Start,
+                false,
+                vec![],
+            );
         }
         self.y += 6.0;
         self.legend(legend);
@@ -155,9 +161,9 @@ impl<'a> Sheet<'a> {
         self.canvas.group(&[("class", "legend")]);
         for item in items {
             let (label, swatch) = match item {
-                LegendItem::Line(_, _, l) | LegendItem::Target(_, l) | LegendItem::Bar(_, _, _, l) => {
-                    (l.as_str(), SWATCH + 5.0)
-                }
+                LegendItem::Line(_, _, l)
+                | LegendItem::Target(_, l)
+                | LegendItem::Bar(_, _, _, l) => (l.as_str(), SWATCH + 5.0),
                 LegendItem::Note(l) => (l.as_str(), 0.0),
             };
             let w = swatch + text::width(label, LEGEND);
@@ -183,12 +189,8 @@ impl<'a> Sheet<'a> {
                 }
                 LegendItem::Bar(color, pattern, key, _) => {
                     let attrs = self.fill_attrs(*pattern, key);
-                    self.canvas.rect(
-                        (x + 4.0, mid - 6.0),
-                        (x + 18.0, mid + 6.0),
-                        *color,
-                        attrs,
-                    );
+                    self.canvas
+                        .rect((x + 4.0, mid - 6.0), (x + 18.0, mid + 6.0), *color, attrs);
                 }
                 LegendItem::Note(_) => {}
             }
@@ -272,20 +274,17 @@ impl<'a> Sheet<'a> {
                 Marker::Circle => self.canvas.circle((x, y), size, fill, attrs),
                 Marker::Square => {
                     let h = size * 0.9;
-                    self.canvas.rect((x - h, y - h), (x + h, y + h), fill, attrs)
+                    self.canvas
+                        .rect((x - h, y - h), (x + h, y + h), fill, attrs)
                 }
                 Marker::Triangle => {
                     let s = size * 1.25;
                     self.canvas.polygon(
-                        vec![(x, y - s), (x + s * 0.87, y + s * 0.5), (x - s * 0.87, y + s * 0.5)],
-                        fill,
-                        attrs,
-                    )
-                }
-                Marker::Diamond => {
-                    let s = size * 1.2;
-                    self.canvas.polygon(
-                        vec![(x, y - s), (x + s, y), (x, y + s), (x - s, y)],
+                        vec![
+                            (x, y - s),
+                            (x + s * 0.87, y + s * 0.5),
+                            (x - s * 0.87, y + s * 0.5),
+                        ],
                         fill,
                         attrs,
                     )
@@ -296,7 +295,14 @@ impl<'a> Sheet<'a> {
 
     /// A line plot `height` px tall spanning `x0..x1`, with its month axis
     /// below; moves the cursor past it.
-    pub fn line_plot(&mut self, plot: &LinePlot, x0: f64, x1: f64, height: f64, panel: Option<&str>) {
+    pub fn line_plot(
+        &mut self,
+        plot: &LinePlot,
+        x0: f64,
+        x1: f64,
+        height: f64,
+        panel: Option<&str>,
+    ) {
         let months = self.frame.months;
         let tick_w = plot
             .scale
@@ -321,8 +327,15 @@ impl<'a> Sheet<'a> {
         }
         if let Some(caption) = &plot.caption {
             self.y += TICK;
-            self.canvas
-                .text((x0, self.y), caption, TICK, palette::MUTED, Anchor::Start, false, vec![]);
+            self.canvas.text(
+                (x0, self.y),
+                caption,
+                TICK,
+                palette::MUTED,
+                Anchor::Start,
+                false,
+                vec![],
+            );
             self.y += 4.0;
         }
         let top = self.y + 8.0;
@@ -364,7 +377,8 @@ impl<'a> Sheet<'a> {
         self.canvas.end_group();
 
         for series in &plot.series {
-            self.canvas.group(&[("class", "series"), ("data-series", &series.key)]);
+            self.canvas
+                .group(&[("class", "series"), ("data-series", &series.key)]);
             // Lines join neighbouring months only: a missing or null value
             // breaks the line instead of being drawn as 0.
             let mut run: Vec<(f64, f64)> = Vec::new();
@@ -394,7 +408,10 @@ impl<'a> Sheet<'a> {
                     let at = (axis.center(i), plot.scale.y(v, top, bottom));
                     let attrs = vec![
                         ("class", "point".into()),
-                        ("data-month", months.get(i).map(|m| m.key()).unwrap_or_default()),
+                        (
+                            "data-month",
+                            months.get(i).map(|m| m.key()).unwrap_or_default(),
+                        ),
                         ("data-value", v.to_string()),
                     ];
                     self.marker(series.marker, at, series.color, attrs);
@@ -403,54 +420,85 @@ impl<'a> Sheet<'a> {
             self.canvas.end_group();
         }
 
-        self.target_labels(&plot.targets, &plot.scale, left, right, top, bottom);
+        let obstacles = obstacles(plot, &axis, top, bottom);
+        self.target_labels(
+            &plot.targets,
+            &plot.scale,
+            &obstacles,
+            axis.slot,
+            left,
+            right,
+            top,
+            bottom,
+        );
         self.y = bottom;
         self.month_labels(&axis);
     }
 
-    /// Target labels sit just above their line at the right end, with a
-    /// white halo; labels that would collide are pushed apart.
+    /// Each target's label goes just above or below its line, at the
+    /// place along the line where it covers the least of the data (markers
+    /// and line segments) and never another target's label. It gets a white
+    /// halo so the dashes under it don't cut through the letters.
+    #[allow(clippy::too_many_arguments)]
     fn target_labels(
         &mut self,
         targets: &[TargetLine],
         scale: &Scale,
+        obstacles: &[Bounds],
+        slot: f64,
         left: f64,
         right: f64,
         top: f64,
         bottom: f64,
     ) {
         let size = NOTE + 1.0;
-        let height = size * 1.1 + 2.0;
-        let mut placed: Vec<(f64, &TargetLine)> = targets
-            .iter()
-            .map(|t| {
-                let line = scale.y(t.value, top, bottom);
-                // Above the line, or below it when there is no room above.
-                let baseline = if line - 3.0 - size * 0.88 < top {
-                    line + size + 2.0
-                } else {
-                    line - 3.0
-                };
-                (baseline, t)
-            })
-            .collect();
-        placed.sort_by(|a, b| a.0.total_cmp(&b.0));
-        for i in 1..placed.len() {
-            let min = placed[i - 1].0 + height;
-            if placed[i].0 < min {
-                placed[i].0 = min;
-            }
-        }
-        // Pushed past the bottom: shift the whole stack up.
-        if let Some(last) = placed.last() {
-            let overflow = last.0 + size * 0.22 - bottom;
-            if overflow > 0.0 {
-                for p in &mut placed {
-                    p.0 -= overflow;
+        let mut placed: Vec<Bounds> = Vec::new();
+        let mut labels: Vec<((f64, f64), &TargetLine)> = Vec::new();
+        for target in targets.iter().filter(|t| !t.label.is_empty()) {
+            let line = scale.y(target.value, top, bottom);
+            let w = text::width(&target.label, size);
+            let mut best: Option<(f64, (f64, f64), Bounds)> = None;
+            let _ = slot;
+            let h = size * 1.1 + 2.0;
+            // Nearest to the line first: just above, just below, then one
+            // and two label heights further away.
+            let baselines = [
+                line - 3.0,
+                line + size * 0.88 + 3.0,
+                line - 3.0 - h,
+                line + size * 0.88 + 3.0 + h,
+                line - 3.0 - 2.0 * h,
+                line + size * 0.88 + 3.0 + 2.0 * h,
+            ];
+            let mut end = right - 2.0;
+            loop {
+                for (rank, baseline) in baselines.iter().enumerate() {
+                    let b = Bounds {
+                        x0: end - w,
+                        y0: baseline - size * 0.88,
+                        x1: end,
+                        y1: baseline + size * 0.22,
+                    };
+                    if b.y0 < top - 4.0 || b.y1 > bottom {
+                        continue;
+                    }
+                    let cost: f64 = obstacles.iter().map(|o| o.overlap(&b)).sum::<f64>()
+                        + placed.iter().map(|o| o.overlap(&b) * 1e6).sum::<f64>()
+                        + rank as f64 * 40.0;
+                    if best.as_ref().is_none_or(|(c, _, _)| cost < *c - 1e-9) {
+                        best = Some((cost, (end, *baseline), b));
+                    }
+                }
+                end -= 6.0;
+                if end - w < left + 2.0 {
+                    break;
                 }
             }
+            if let Some((_, at, b)) = best {
+                placed.push(b);
+                labels.push((at, target));
+            }
         }
-        let _ = left;
         self.canvas.group(&[
             ("class", "target-labels"),
             ("stroke", "#FFFFFF"),
@@ -458,9 +506,9 @@ impl<'a> Sheet<'a> {
             ("stroke-linejoin", "round"),
             ("paint-order", "stroke"),
         ]);
-        for (baseline, target) in placed {
+        for (at, target) in labels {
             self.canvas.text(
-                (right - 2.0, baseline),
+                at,
                 &target.label,
                 size,
                 target.color,
@@ -477,7 +525,11 @@ impl<'a> Sheet<'a> {
         self.canvas.group(&[("class", "grid")]);
         for t in &scale.ticks {
             let y = scale.y(*t, top, bottom);
-            let color = if *t == scale.lo { palette::AXIS } else { palette::GRID };
+            let color = if *t == scale.lo {
+                palette::AXIS
+            } else {
+                palette::GRID
+            };
             self.canvas.line((left, y), (right, y), color, 1.0, vec![]);
         }
         for t in &scale.ticks {
@@ -499,7 +551,10 @@ impl<'a> Sheet<'a> {
     /// cursor below them.
     fn month_labels(&mut self, axis: &MonthAxis) {
         let labels = axis.labels(self.frame.lang);
-        let first = self.y + 4.0 + TICK * 0.88;
+        // Far enough below the axis that the lowest value label (centred
+        // on the axis line, left of the plot) stays clear of the month
+        // labels that reach left past the plot's edge.
+        let first = self.y + 7.0 + TICK * 0.88;
         self.canvas.group(&[("class", "months")]);
         let mut two_lines = false;
         for label in &labels {
@@ -545,8 +600,15 @@ impl<'a> Sheet<'a> {
         let left = PAD + tick_w + 5.0;
         let right = WIDTH - PAD;
         self.y += TICK;
-        self.canvas
-            .text((PAD, self.y), caption, TICK, palette::MUTED, Anchor::Start, false, vec![]);
+        self.canvas.text(
+            (PAD, self.y),
+            caption,
+            TICK,
+            palette::MUTED,
+            Anchor::Start,
+            false,
+            vec![],
+        );
         self.y += 4.0;
         let top = self.y + 8.0;
         let bottom = top + height;
@@ -566,13 +628,17 @@ impl<'a> Sheet<'a> {
         let bar_w = (axis.slot * 0.64).clamp(2.0, 28.0);
         let totals: Vec<Option<u64>> = (0..months.len())
             .map(|i| {
-                let present: Vec<u64> = bars.iter().filter_map(|b| b.values.get(i).copied().flatten()).collect();
+                let present: Vec<u64> = bars
+                    .iter()
+                    .filter_map(|b| b.values.get(i).copied().flatten())
+                    .collect();
                 (!present.is_empty()).then(|| present.iter().sum())
             })
             .collect();
         for bar in bars {
-            self.canvas.group(&[("class", "series"), ("data-series", &bar.key)]);
-            for i in 0..months.len() {
+            self.canvas
+                .group(&[("class", "series"), ("data-series", &bar.key)]);
+            for (i, month) in months.iter().enumerate() {
                 let Some(value) = bar.values.get(i).copied().flatten() else {
                     continue;
                 };
@@ -592,11 +658,15 @@ impl<'a> Sheet<'a> {
                     ("stroke", "#FFFFFF".to_string()),
                     ("stroke-width", "8".to_string()),
                     ("class", "bar".to_string()),
-                    ("data-month", months[i].key()),
+                    ("data-month", month.key()),
                     ("data-value", value.to_string()),
                 ]);
-                self.canvas
-                    .rect((x - bar_w / 2.0, y1), (x + bar_w / 2.0, y0), bar.color, attrs);
+                self.canvas.rect(
+                    (x - bar_w / 2.0, y1),
+                    (x + bar_w / 2.0, y0),
+                    bar.color,
+                    attrs,
+                );
             }
             self.canvas.end_group();
         }
@@ -639,6 +709,61 @@ impl<'a> Sheet<'a> {
         self.y = bottom;
         self.month_labels(&axis);
     }
+}
+
+/// A rectangle in px.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Bounds {
+    /// Area shared with another rectangle.
+    pub fn overlap(&self, other: &Bounds) -> f64 {
+        let w = self.x1.min(other.x1) - self.x0.max(other.x0);
+        let h = self.y1.min(other.y1) - self.y0.max(other.y0);
+        if w > 0.0 && h > 0.0 { w * h } else { 0.0 }
+    }
+}
+
+/// What target labels should not cover: every marker, and the line
+/// segments between markers (as a chain of small squares).
+fn obstacles(plot: &LinePlot, axis: &MonthAxis, top: f64, bottom: f64) -> Vec<Bounds> {
+    let square = |(x, y): (f64, f64), r: f64| Bounds {
+        x0: x - r,
+        y0: y - r,
+        x1: x + r,
+        y1: y + r,
+    };
+    let mut out = Vec::new();
+    for series in &plot.series {
+        let points: Vec<Option<(f64, f64)>> = series
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                v.filter(|v| v.is_finite())
+                    .map(|v| (axis.center(i), plot.scale.y(v, top, bottom)))
+            })
+            .collect();
+        for p in points.iter().flatten() {
+            out.push(square(*p, 6.0));
+        }
+        for pair in points.windows(2) {
+            if let [Some(a), Some(b)] = pair {
+                let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
+                let n = (len / 3.0).ceil().max(1.0) as usize;
+                for k in 1..n {
+                    let t = k as f64 / n as f64;
+                    out.push(square((a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t), 2.0));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Dash pattern of reference lines, in drawing units.
@@ -703,8 +828,8 @@ impl<'a> MonthAxis<'a> {
             if !shown {
                 continue;
             }
-            let year = (labels.is_empty() || m.month == 1)
-                .then(|| ChartMsg::YearShort(m.year).text(lang));
+            let year =
+                (labels.is_empty() || m.month == 1).then(|| ChartMsg::YearShort(m.year).text(lang));
             labels.push(MonthLabel {
                 index,
                 month: ChartMsg::MonthShort(m.month).text(lang),
@@ -716,7 +841,11 @@ impl<'a> MonthAxis<'a> {
 
     fn half_width(label: &MonthLabel) -> f64 {
         let w = text::width(&label.month, TICK);
-        let y = label.year.as_deref().map(|y| text::width(y, TICK)).unwrap_or(0.0);
+        let y = label
+            .year
+            .as_deref()
+            .map(|y| text::width(y, TICK))
+            .unwrap_or(0.0);
         w.max(y) / 2.0
     }
 
@@ -766,7 +895,10 @@ mod tests {
         let axis = MonthAxis::new(&ms, 40.0, 350.0);
         let labels = axis.labels(Lang::ZhCn);
         assert!(labels.len() < 15 && labels.len() >= 4, "{labels:?}");
-        let jan = labels.iter().find(|l| l.month == "1月").expect("January shown");
+        let jan = labels
+            .iter()
+            .find(|l| l.month == "1月")
+            .expect("January shown");
         assert_eq!(jan.year.as_deref(), Some("2026年"));
         assert_eq!(labels[0].year.as_deref(), Some("2025年"));
         assert!(axis.fit(&labels));
@@ -780,7 +912,10 @@ mod tests {
                 let axis = MonthAxis::new(&ms, left, right);
                 for lang in [Lang::ZhCn, Lang::En] {
                     let labels = axis.labels(lang);
-                    assert!(axis.fit(&labels), "{n} months in {left}..{right}: {labels:?}");
+                    assert!(
+                        axis.fit(&labels),
+                        "{n} months in {left}..{right}: {labels:?}"
+                    );
                     assert!(!labels.is_empty() || n < 12, "{n} months: no label at all");
                 }
             }

@@ -123,7 +123,10 @@ mod tests {
     fn span_crosses_the_year_without_holes() {
         let first = Month::parse("2025-11").unwrap();
         let last = Month::parse("2026-02").unwrap();
-        let keys: Vec<String> = Month::span(first, last).into_iter().map(Month::key).collect();
+        let keys: Vec<String> = Month::span(first, last)
+            .into_iter()
+            .map(Month::key)
+            .collect();
         assert_eq!(keys, ["2025-11", "2025-12", "2026-01", "2026-02"]);
         assert!(Month::span(last, first).is_empty());
     }

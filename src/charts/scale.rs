@@ -79,7 +79,11 @@ impl Scale {
     /// 0 to the first multiple of a 1-2-5 step that holds `max` within
     /// `max_intervals` steps (steps never below `min_step`).
     fn nice(kind: Kind, max: f64, max_intervals: u32, min_step: f64) -> Scale {
-        let max = if max.is_finite() && max > 0.0 { max } else { 0.0 };
+        let max = if max.is_finite() && max > 0.0 {
+            max
+        } else {
+            0.0
+        };
         let intervals = f64::from(max_intervals.max(1));
         // Steps as (mantissa, exponent) so tick values are exact decimals.
         let mut exp = ((max / intervals).max(min_step)).log10().floor() as i32;

@@ -107,8 +107,12 @@ impl ChartMsg<'_> {
         use ChartMsg::*;
         let zh = lang == Lang::ZhCn;
         match self {
-            TitleSatisfaction => lang.pick("月度业主满意率", "Monthly resident satisfaction").into(),
-            TitleDimensions => lang.pick("各服务项目满意率", "Satisfaction by service").into(),
+            TitleSatisfaction => lang
+                .pick("月度业主满意率", "Monthly resident satisfaction")
+                .into(),
+            TitleDimensions => lang
+                .pick("各服务项目满意率", "Satisfaction by service")
+                .into(),
             TitleRepairRates => lang
                 .pick(
                     "维修及时率、合格率与返工率",
@@ -183,7 +187,10 @@ impl ChartMsg<'_> {
                 .pick("纵轴未从 0 开始", "Vertical axis does not start at 0")
                 .into(),
             OwnScales => lang
-                .pick("各小图纵轴刻度不同", "Each panel has its own vertical scale")
+                .pick(
+                    "各小图纵轴刻度不同",
+                    "Each panel has its own vertical scale",
+                )
                 .into(),
             NoRecordLegend => lang.pick("— 该月无记录", "— no records that month").into(),
             NoData => lang.pick("暂无数据", "No data yet").into(),
@@ -215,7 +222,10 @@ impl ChartMsg<'_> {
                 "Small multiples of the monthly {what}, {period}, one panel each: {panels}."
             ),
             DescRateAxis => lang
-                .pick("纵轴为百分比，从 0% 到 100%。", "The vertical axis runs from 0% to 100%.")
+                .pick(
+                    "纵轴为百分比，从 0% 到 100%。",
+                    "The vertical axis runs from 0% to 100%.",
+                )
                 .into(),
             DescZoomAxis { lo, hi } if zh => {
                 format!("纵轴为百分比，从 {lo} 到 {hi}，未从 0 开始。")
@@ -277,8 +287,17 @@ mod tests {
             .text(Lang::ZhCn),
             "2026年11月"
         );
-        assert_eq!(ChartMsg::Quarter { year: 2026, q: 1 }.text(Lang::ZhCn), "2026年第1季度");
-        assert_eq!(ChartMsg::ComplaintLevel("unclassified").text(Lang::ZhCn), "未分级");
-        assert_eq!(ChartMsg::RepairLevel("emergency").text(Lang::En), "Emergency");
+        assert_eq!(
+            ChartMsg::Quarter { year: 2026, q: 1 }.text(Lang::ZhCn),
+            "2026年第1季度"
+        );
+        assert_eq!(
+            ChartMsg::ComplaintLevel("unclassified").text(Lang::ZhCn),
+            "未分级"
+        );
+        assert_eq!(
+            ChartMsg::RepairLevel("emergency").text(Lang::En),
+            "Emergency"
+        );
     }
 }
