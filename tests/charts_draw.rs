@@ -446,3 +446,55 @@ fn english_is_used_when_configured() {
     assert!(c.svg.contains(">Sep</text>") && c.svg.contains(">2025</text>"));
     assert!(c.svg.contains("lang=\"en\""));
 }
+
+#[test]
+fn target_labels_find_a_place_off_the_data_when_there_is_one() {
+    let charts = draw();
+    for id in ["satisfaction", "repair-rates", "2026Q1/repair-rates"] {
+        let svg = &chart(&charts, id).svg;
+        let start = svg.find("class=\"target-labels\"").unwrap();
+        let labels: Vec<El> = elements(&svg[start..])
+            .into_iter()
+            .take_while(|e| e.tag == "g" || e.tag == "text")
+            .filter(|e| e.tag == "text")
+            .collect();
+        assert!(!labels.is_empty(), "{id}");
+        let markers: Vec<(f64, f64)> = elements(svg)
+            .into_iter()
+            .filter(|e| e.get("class") == Some("point"))
+            .map(|e| match e.tag.as_str() {
+                "circle" => (e.num("cx") / 10.0, e.num("cy") / 10.0),
+                "rect" => (
+                    (e.num("x") + e.num("width") / 2.0) / 10.0,
+                    (e.num("y") + e.num("height") / 2.0) / 10.0,
+                ),
+                _ => {
+                    let pts: Vec<f64> = e.attrs["points"]
+                        .split([' ', ','])
+                        .filter(|s| !s.is_empty())
+                        .map(|n| n.parse::<f64>().unwrap() / 10.0)
+                        .collect();
+                    (
+                        (pts[0] + pts[2] + pts[4]) / 3.0,
+                        (pts[1] + pts[3] + pts[5]) / 3.0,
+                    )
+                }
+            })
+            .collect();
+        for label in &labels {
+            let size = label.num("font-size") / 10.0;
+            let (x1, y) = (label.num("x") / 10.0, label.num("y") / 10.0);
+            let x0 = x1 - wuye::charts::text::width(&label.text, size);
+            let (y0, y1) = (y - 0.88 * size, y + 0.22 * size);
+            for (mx, my) in &markers {
+                let clear =
+                    *mx + 3.0 <= x0 || *mx - 3.0 >= x1 || *my + 3.0 <= y0 || *my - 3.0 >= y1;
+                assert!(
+                    clear,
+                    "{id}: “{}” covers the marker at {mx},{my}",
+                    label.text
+                );
+            }
+        }
+    }
+}
