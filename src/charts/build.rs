@@ -724,9 +724,13 @@ impl Scope<'_> {
             })
             .collect();
         let max = totals.iter().flatten().copied().max().unwrap_or(0);
-        // Headroom so the total written above the tallest bar stays inside
-        // the plot (160 px tall; a total needs about 12 px).
-        let scale = Scale::count(max as f64 * 1.1, 5);
+        // The total written above the tallest bar needs about 12 px; the
+        // plot is 160 px tall with 8 px free above it. When the round top of
+        // the scale leaves less than that, the scale goes one step higher.
+        let mut scale = Scale::count(max as f64, 5);
+        if max as f64 > scale.hi * 0.97 {
+            scale = Scale::count(max as f64 * 1.1, 5);
+        }
         let gaps: Vec<Month> = self
             .months
             .iter()
