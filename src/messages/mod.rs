@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod charts;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -264,7 +264,16 @@ const INTERNAL: &[Row] = &[
     ),
 ];
 
-const CHARTS: &[Row] = &[];
+const CHARTS: &[Row] = &[
+    ("chart_table", "数据表", "Data table"),
+    ("chart_show_table", "查看数据表", "Show the numbers"),
+    ("chart_no_data", "暂无数据", "No data yet"),
+    (
+        "chart_note_gap",
+        "没有数据的月份留空，不按 0 计。",
+        "A month without data is left blank, not drawn as 0.",
+    ),
+];
 
 /// Every label in one language, for a template context.
 pub fn labels(lang: Lang) -> BTreeMap<&'static str, &'static str> {
