@@ -181,7 +181,7 @@ pub fn prepare(root: &Path, target: &Target) -> Result<Job, WuyeError> {
             Target::Report { period } => msg(
                 PdfMsg::NoReport {
                     period,
-                    available: &built_reports(&build.out).join("、"),
+                    available: &built_reports(&build.out).join(lang.pick("、", ", ")),
                 },
                 lang,
             ),

@@ -42,7 +42,6 @@ const HANDBOOK: &[Row] = &[
         "内部资料　注意保管",
         "Internal document: keep safe",
     ),
-    ("hb_chapter_count", "共 {n} 章", "{n} chapters"),
     // The footer of every printed page; {page} and {pages} are filled in by the browser.
     (
         "hb_page_of",

@@ -392,7 +392,12 @@ impl<'a> Book<'a> {
     /// Every link to a missing chapter or section, with file and line.
     fn check_links(&self, lang: Lang) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        let chapter_files = self.by_file.keys().copied().collect::<Vec<_>>().join("、");
+        let chapter_files = self
+            .by_file
+            .keys()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "));
         let options = Options::ENABLE_TABLES
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS
@@ -451,7 +456,7 @@ impl<'a> Book<'a> {
         HandbookMsg::MissingAnchor {
             target,
             chapter: doc.chapter.file_name(),
-            anchors: &anchors.join("、"),
+            anchors: &anchors.join(lang.pick("、", ", ")),
         }
         .text(lang)
     }
