@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod handbook;
 pub mod metrics;
 pub mod render;
 pub mod ui;

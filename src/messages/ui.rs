@@ -174,7 +174,28 @@ const SITE: &[Row] = &[
     ("back_home", "返回首页", "Back to the home page"),
 ];
 
-const HANDBOOK: &[Row] = &[];
+const HANDBOOK: &[Row] = &[
+    ("hb_contents", "目录", "Contents"),
+    ("hb_menu", "目录", "Contents"),
+    ("hb_prev", "上一章", "Previous"),
+    ("hb_next", "下一章", "Next"),
+    ("hb_start", "开始阅读", "Start reading"),
+    ("hb_version", "版本", "Version"),
+    ("hb_edition", "发布日期", "Edition"),
+    ("hb_print_edition", "打印版", "Print edition"),
+    ("hb_anchor", "本节链接", "Link to this section"),
+    (
+        "hb_internal",
+        "内部资料　注意保管",
+        "Internal document: keep safe",
+    ),
+    // The footer of every printed page; {page} and {pages} are filled in by the browser.
+    (
+        "hb_page_of",
+        "第 {page} 页 / 共 {pages} 页",
+        "Page {page} of {pages}",
+    ),
+];
 
 const REPORTS: &[Row] = &[];
 
