@@ -5,7 +5,6 @@
 mod reports_support;
 
 use reports_support::*;
-use serde_json::Value as Json;
 use wuye::content::Content;
 use wuye::diagnostics::Kind;
 use wuye::metrics::Metrics;
@@ -118,110 +117,6 @@ fn the_cover_names_estate_company_period_and_date_of_issue() {
     assert!(!q2.contains("本报告期尚未结束"));
 }
 
-/// The independent reading of an annual figure: counts summed over the
-/// year's quarters in the JSON, rates from the summed parts.
-fn annual_expected(json: &Json, year: &str, metric: &str) -> Json {
-    let quarters: Vec<String> = (1..=4).map(|q| format!("{year}Q{q}")).collect();
-    let sum = |name: &str| -> u64 {
-        quarters
-            .iter()
-            .map(|q| {
-                json_value(json, q, name)
-                    .and_then(|v| v.as_u64())
-                    .unwrap_or(0)
-            })
-            .sum()
-    };
-    let rate = |num: &str, den: &str| -> Json {
-        let (n, d) = (sum(num), sum(den));
-        if d == 0 {
-            Json::Null
-        } else {
-            serde_json::json!(n as f64 / d as f64)
-        }
-    };
-    let weighted = |mean: &str, count: &str| -> Json {
-        let (mut total, mut n) = (0.0, 0u64);
-        for q in &quarters {
-            let m = json_value(json, q, mean).and_then(|v| v.as_f64());
-            let c = json_value(json, q, count)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0);
-            if let Some(m) = m {
-                total += m * c as f64;
-                n += c;
-            }
-        }
-        if n == 0 {
-            Json::Null
-        } else {
-            serde_json::json!(total / n as f64)
-        }
-    };
-    let ratios = [
-        ("repairs.timeliness_rate", "repairs.timely", "repairs.due"),
-        ("repairs.pass_rate", "repairs.passed", "repairs.inspected"),
-        ("repairs.rework_rate", "repairs.rework", "repairs.orders"),
-        (
-            "repairs.dispatch_compliance",
-            "repairs.dispatched_in_time",
-            "repairs.dispatched",
-        ),
-        (
-            "complaints.resolution_rate",
-            "complaints.resolved",
-            "complaints.received",
-        ),
-        (
-            "complaints.on_time_rate",
-            "complaints.on_time",
-            "complaints.due",
-        ),
-        (
-            "complaints.callback_rate",
-            "complaints.callbacks",
-            "complaints.resolved",
-        ),
-        (
-            "complaints.callback_satisfaction",
-            "complaints.callback_satisfied",
-            "complaints.callback_results",
-        ),
-        (
-            "surveys.satisfaction_rate",
-            "surveys.satisfied",
-            "surveys.responses",
-        ),
-    ];
-    if let Some((_, num, den)) = ratios.iter().find(|(name, _, _)| *name == metric) {
-        return rate(num, den);
-    }
-    if metric == "surveys.response_rate" {
-        return serde_json::json!(sum("surveys.responses") as f64 / HOUSEHOLDS as f64);
-    }
-    if metric == "surveys.overall_mean" {
-        return weighted(metric, "surveys.responses");
-    }
-    if let Some(dimension) = metric
-        .strip_prefix("surveys.dimensions.")
-        .and_then(|rest| rest.rsplit_once('.'))
-    {
-        let (name, field) = dimension;
-        let answered = format!("surveys.dimensions.{name}.answered");
-        let satisfied = format!("surveys.dimensions.{name}.satisfied");
-        return match field {
-            "rate" => rate(&satisfied, &answered),
-            "mean" => weighted(metric, &answered),
-            _ => serde_json::json!(sum(metric)),
-        };
-    }
-    assert!(
-        !metric.ends_with(".median") && !metric.ends_with(".p90"),
-        "a percentile for a whole year cannot come from quarters: {metric}"
-    );
-    serde_json::json!(sum(metric))
-}
-
 #[test]
 fn every_figure_in_every_report_equals_the_metrics() {
     let metrics = sample_metrics();
@@ -245,7 +140,7 @@ fn every_figure_in_every_report_equals_the_metrics() {
             let expected = if m.metric == "escalations.count" {
                 serde_json::json!(escalations(&m.period))
             } else if m.period.len() == 4 {
-                annual_expected(&json, &m.period, &m.metric)
+                annual_expected(&json, &m.period, &m.metric, HOUSEHOLDS)
             } else {
                 json_value(&json, &m.period, &m.metric).expect("a metrics path")
             };
@@ -717,4 +612,27 @@ fn english_reports_use_english_words() {
     assert!(page.contains("Property service report, Q3 2026"));
     assert!(page.contains("+2.5 pp"));
     assert!(page.contains("lang=\"en\""));
+}
+
+#[test]
+fn a_gap_before_a_quarter_is_said_and_not_compared() {
+    let mut metrics = sample_metrics();
+    for section in ["2025Q4"] {
+        metrics.repairs.remove(section);
+        metrics.complaints.remove(section);
+        metrics.surveys.remove(section);
+    }
+    let tree = render(
+        &config(CONFIG),
+        &Content::default(),
+        &sample_logs(),
+        &metrics,
+        &Default::default(),
+    )
+    .unwrap();
+    assert!(!tree.files.contains_key("reports/2025Q4/index.html"));
+    let page = html(&tree, "reports/2026Q1/index.html");
+    assert!(text_of(&page).contains("上季度（2025年第四季度）没有任何记录，无法比较"));
+    assert!(!text_of(&page).contains("本季度是第一个有记录的季度"));
+    assert!(page.contains("data-change-of=\"repairs.orders\" data-value=\"null\">—<"));
 }

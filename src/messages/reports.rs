@@ -12,6 +12,13 @@ pub enum ReportsMsg<'a> {
     UnclosedFigure,
     /// `{{ }}` with nothing inside.
     EmptyFigure,
+    /// A placeholder whose label (category, channel, survey item) occurs
+    /// in no period of the data.
+    UnknownLabel {
+        name: &'a str,
+        label: &'a str,
+        suggestion: Option<&'a str>,
+    },
     /// A placeholder naming no figure of the metrics.
     UnknownFigure {
         name: &'a str,
@@ -46,6 +53,34 @@ impl ReportsMsg<'_> {
                     "The figure placeholder {{ }} names no figure; write e.g. {{ complaints.received }}.",
                 )
                 .into(),
+            (
+                ReportsMsg::UnknownLabel {
+                    name,
+                    label,
+                    suggestion,
+                },
+                Lang::ZhCn,
+            ) => {
+                let hint = match suggestion {
+                    Some(s) => format!("是否想写“{s}”？"),
+                    None => "请核对名称是否与数据表中写的完全一致。".into(),
+                };
+                format!("没有名为“{name}”的指标：数据中从未出现“{label}”。{hint}")
+            }
+            (
+                ReportsMsg::UnknownLabel {
+                    name,
+                    label,
+                    suggestion,
+                },
+                Lang::En,
+            ) => {
+                let hint = match suggestion {
+                    Some(s) => format!("Did you mean “{s}”?"),
+                    None => "Check that it is spelt exactly as in the log.".into(),
+                };
+                format!("There is no figure named “{name}”: “{label}” never occurs in the data. {hint}")
+            }
             (ReportsMsg::UnknownFigure { name, suggestion }, Lang::ZhCn) => {
                 let hint = match suggestion {
                     Some(s) => format!("是否想写“{s}”？"),

@@ -357,17 +357,29 @@ impl Ctx<'_> {
             .filter(|figure| lookup(&empty, &figure.name, &self.known).is_none())
             .map(|figure| {
                 let suggestion = self.known.suggest(&figure.name);
-                Diagnostic::error(
-                    &note.path,
-                    Kind::UnknownFigure,
-                    ReportsMsg::UnknownFigure {
+                let message = match figures::label_of(&figure.name) {
+                    // The map exists but this label never occurs in it
+                    // (or, for a survey item, its field is wrong).
+                    Some((_, label))
+                        if !label.is_empty()
+                            && !self.known.all_names().iter().any(|known| {
+                                figures::label_of(known).is_some_and(|(_, l)| l == label)
+                            }) =>
+                    {
+                        ReportsMsg::UnknownLabel {
+                            name: &figure.name,
+                            label,
+                            suggestion: suggestion.as_deref(),
+                        }
+                    }
+                    _ => ReportsMsg::UnknownFigure {
                         name: &figure.name,
                         suggestion: suggestion.as_deref(),
-                    }
-                    .text(self.lang),
-                )
-                .at_line(figure.line)
-                .with_value(figure.name.clone())
+                    },
+                };
+                Diagnostic::error(&note.path, Kind::UnknownFigure, message.text(self.lang))
+                    .at_line(figure.line)
+                    .with_value(figure.name.clone())
             })
             .collect()
     }

@@ -3,6 +3,7 @@
 //! back out of the HTML.
 #![allow(dead_code)]
 
+use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use wuye::charts::{Chart, Charts};
 use wuye::config::Config;
@@ -700,4 +701,108 @@ fn decimal_round(value: f64, decimals: usize) -> String {
         out.insert(0, '-');
     }
     out
+}
+
+/// The independent reading of an annual figure: counts summed over the
+/// year's quarters in the JSON, rates from the summed parts.
+pub fn annual_expected(json: &Json, year: &str, metric: &str, households: u64) -> Json {
+    let quarters: Vec<String> = (1..=4).map(|q| format!("{year}Q{q}")).collect();
+    let sum = |name: &str| -> u64 {
+        quarters
+            .iter()
+            .map(|q| {
+                json_value(json, q, name)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(0)
+            })
+            .sum()
+    };
+    let rate = |num: &str, den: &str| -> Json {
+        let (n, d) = (sum(num), sum(den));
+        if d == 0 {
+            Json::Null
+        } else {
+            serde_json::json!(n as f64 / d as f64)
+        }
+    };
+    let weighted = |mean: &str, count: &str| -> Json {
+        let (mut total, mut n) = (0.0, 0u64);
+        for q in &quarters {
+            let m = json_value(json, q, mean).and_then(|v| v.as_f64());
+            let c = json_value(json, q, count)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
+            if let Some(m) = m {
+                total += m * c as f64;
+                n += c;
+            }
+        }
+        if n == 0 {
+            Json::Null
+        } else {
+            serde_json::json!(total / n as f64)
+        }
+    };
+    let ratios = [
+        ("repairs.timeliness_rate", "repairs.timely", "repairs.due"),
+        ("repairs.pass_rate", "repairs.passed", "repairs.inspected"),
+        ("repairs.rework_rate", "repairs.rework", "repairs.orders"),
+        (
+            "repairs.dispatch_compliance",
+            "repairs.dispatched_in_time",
+            "repairs.dispatched",
+        ),
+        (
+            "complaints.resolution_rate",
+            "complaints.resolved",
+            "complaints.received",
+        ),
+        (
+            "complaints.on_time_rate",
+            "complaints.on_time",
+            "complaints.due",
+        ),
+        (
+            "complaints.callback_rate",
+            "complaints.callbacks",
+            "complaints.resolved",
+        ),
+        (
+            "complaints.callback_satisfaction",
+            "complaints.callback_satisfied",
+            "complaints.callback_results",
+        ),
+        (
+            "surveys.satisfaction_rate",
+            "surveys.satisfied",
+            "surveys.responses",
+        ),
+    ];
+    if let Some((_, num, den)) = ratios.iter().find(|(name, _, _)| *name == metric) {
+        return rate(num, den);
+    }
+    if metric == "surveys.response_rate" {
+        return serde_json::json!(sum("surveys.responses") as f64 / households as f64);
+    }
+    if metric == "surveys.overall_mean" {
+        return weighted(metric, "surveys.responses");
+    }
+    if let Some(dimension) = metric
+        .strip_prefix("surveys.dimensions.")
+        .and_then(|rest| rest.rsplit_once('.'))
+    {
+        let (name, field) = dimension;
+        let answered = format!("surveys.dimensions.{name}.answered");
+        let satisfied = format!("surveys.dimensions.{name}.satisfied");
+        return match field {
+            "rate" => rate(&satisfied, &answered),
+            "mean" => weighted(metric, &answered),
+            _ => serde_json::json!(sum(metric)),
+        };
+    }
+    assert!(
+        !metric.ends_with(".median") && !metric.ends_with(".p90"),
+        "a percentile for a whole year cannot come from quarters: {metric}"
+    );
+    serde_json::json!(sum(metric))
 }

@@ -520,16 +520,41 @@ impl Known {
         names
     }
 
-    /// The known name closest to a misspelt one.
+    /// The known name closest to a misspelt one. A name under a label map
+    /// (`repairs.by_category.…`) is only matched with names of the same map.
     pub fn suggest(&self, wrong: &str) -> Option<String> {
+        let family = label_of(wrong).map(|(prefix, _)| prefix);
         self.all_names()
             .into_iter()
+            .filter(|name| family.is_none_or(|prefix| name.starts_with(prefix)))
             .map(|name| (strsim::damerau_levenshtein(&name, wrong), name))
             .filter(|(distance, name)| *distance <= name.chars().count() / 3 + 1)
             .min()
             .map(|(_, name)| name)
     }
 }
+
+/// For a name under a label map, the map's prefix and the label:
+/// `complaints.by_category.停车` → (`complaints.by_category.`, `停车`);
+/// for a survey item, the label is the item's name.
+pub fn label_of(name: &str) -> Option<(&'static str, &str)> {
+    const MAPS: [&str; 4] = [
+        "repairs.by_category.",
+        "complaints.by_category.",
+        "complaints.by_channel.",
+        "surveys.dimensions.",
+    ];
+    let prefix = MAPS.iter().find(|prefix| name.starts_with(**prefix))?;
+    let rest = &name[prefix.len()..];
+    let label = if *prefix == "surveys.dimensions." {
+        rest.rsplit_once('.').map_or(rest, |(item, _)| item)
+    } else {
+        rest
+    };
+    Some((prefix, label))
+}
+
+impl Known {}
 
 const REPAIR_FIELDS: [&str; 14] = [
     "orders",
@@ -943,5 +968,16 @@ mod tests {
             Some("repairs.timeliness_rate")
         );
         assert_eq!(known.suggest("zzz"), None);
+        // A label is only matched with labels of its own map.
+        assert_eq!(known.suggest("complaints.by_category.停车"), None);
+        assert_eq!(
+            label_of("surveys.dimensions.保洁.rate"),
+            Some(("surveys.dimensions.", "保洁"))
+        );
+        assert_eq!(
+            label_of("complaints.by_channel."),
+            Some(("complaints.by_channel.", ""))
+        );
+        assert_eq!(label_of("repairs.orders"), None);
     }
 }
