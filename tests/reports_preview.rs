@@ -31,11 +31,19 @@ fn write_preview() {
         reports: notes,
         ..Default::default()
     };
+    // Many complaint categories in 2026Q3, to see a long table run over
+    // a page with its header repeated.
+    let mut metrics = sample_metrics();
+    if let Some(q3) = metrics.complaints.get_mut("2026Q3") {
+        for i in 1..=40 {
+            q3.by_category.insert(format!("其他类别{i:02}"), i % 3);
+        }
+    }
     let tree = render(
         &config(CONFIG),
         &content,
         &sample_logs(),
-        &sample_metrics(),
+        &metrics,
         &sample_charts(),
     )
     .expect("renders");

@@ -153,11 +153,13 @@ pub fn quarters_with_data(metrics: &Metrics) -> BTreeSet<Quarter> {
 /// received. Escalations carry only ids; the received date comes from the
 /// complaints log (aggregated here, nothing else is taken from the rows).
 pub fn escalations_by_quarter(metrics: &Metrics, logs: &Logs) -> BTreeMap<Quarter, u64> {
-    let received: BTreeMap<&str, NaiveDateTime> = logs
-        .complaints
-        .iter()
-        .map(|c| (c.id.as_str(), c.received_at))
-        .collect();
+    let mut received: BTreeMap<&str, NaiveDateTime> = BTreeMap::new();
+    for complaint in &logs.complaints {
+        // The first row with an id is the valid one (data contract).
+        received
+            .entry(complaint.id.as_str())
+            .or_insert(complaint.received_at);
+    }
     let mut counts = BTreeMap::new();
     for escalation in &metrics.escalations {
         if let Some(at) = received.get(escalation.id.as_str()) {
