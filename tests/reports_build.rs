@@ -90,18 +90,38 @@ fn build(root: &Path) -> std::process::Output {
         .expect("wuye runs")
 }
 
+/// `wuye metrics --format json`, asked for months and for quarters (in
+/// case `--period` narrows the JSON) and merged into one object.
 fn metrics_json(root: &Path) -> serde_json::Value {
-    let out = Command::new(WUYE)
-        .args(["metrics", "--format", "json", "--root"])
-        .arg(root)
-        .output()
-        .expect("wuye runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("wuye metrics prints JSON")
+    let mut merged = serde_json::json!({});
+    for period in ["month", "quarter"] {
+        let out = Command::new(WUYE)
+            .args(["metrics", "--format", "json", "--period", period, "--root"])
+            .arg(root)
+            .output()
+            .expect("wuye runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("wuye metrics prints JSON");
+        let Some(object) = json.as_object() else {
+            panic!("wuye metrics prints an object: {json}");
+        };
+        for (key, value) in object {
+            match (merged.get_mut(key), value) {
+                (Some(serde_json::Value::Object(into)), serde_json::Value::Object(from)) => {
+                    into.extend(from.clone());
+                }
+                _ => {
+                    merged[key] = value.clone();
+                }
+            }
+        }
+    }
+    merged
 }
 
 fn files_under(dir: &Path) -> Vec<PathBuf> {
