@@ -2,7 +2,7 @@
 //! at them in a browser or print them before the other stages exist:
 //!
 //! ```text
-//! WUYE_PREVIEW_DIR=/tmp/reports cargo test --test reports_preview -- --ignored
+//! WUYE_PREVIEW_DIR=/tmp/reports [WUYE_PREVIEW_LANG=en] cargo test --test reports_preview -- --ignored
 //! ```
 
 mod reports_support;
@@ -39,8 +39,13 @@ fn write_preview() {
             q3.by_category.insert(format!("其他类别{i:02}"), i % 3);
         }
     }
+    // WUYE_PREVIEW_LANG=en previews the English reports.
+    let config_text = match std::env::var("WUYE_PREVIEW_LANG") {
+        Ok(lang) => format!("language = \"{lang}\"\n{CONFIG}"),
+        Err(_) => CONFIG.to_string(),
+    };
     let tree = render(
-        &config(CONFIG),
+        &config(&config_text),
         &content,
         &sample_logs(),
         &metrics,

@@ -634,3 +634,8 @@ fn a_gap_before_a_quarter_is_said_and_not_compared() {
     assert!(!text_of(&page).contains("本季度是第一个有记录的季度"));
     assert!(page.contains("data-change-of=\"repairs.orders\" data-value=\"null\">—<"));
 }
+
+#[test]
+fn the_same_input_gives_byte_identical_reports() {
+    assert_eq!(sample_tree(), sample_tree());
+}
