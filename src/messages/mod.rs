@@ -15,6 +15,7 @@ pub mod data;
 pub mod handbook;
 pub mod metrics;
 pub mod render;
+pub mod reports;
 pub mod ui;
 
 /// The language of everything wuye prints and renders.
