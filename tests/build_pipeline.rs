@@ -79,7 +79,7 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     // Break the config: the build must fail and touch nothing.
     let config_path = estate.join("wuye.toml");
     let config = std::fs::read_to_string(&config_path).unwrap();
-    std::fs::write(&config_path, format!("{config}\nhousehold = 3\n")).unwrap();
+    std::fs::write(&config_path, format!("household = 3\n{config}")).unwrap();
     let result = wuye(&["build", "--root", root]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
