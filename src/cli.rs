@@ -204,7 +204,8 @@ pub fn execute(command: Command) -> ExitCode {
                 CheckFormat::Json => {
                     let json =
                         serde_json::to_string_pretty(&diagnostics).unwrap_or_else(|_| "[]".into());
-                    println!("{json}");
+                    // A closed pipe (`| head`) is not an error worth a panic.
+                    let _ = writeln!(std::io::stdout().lock(), "{json}");
                 }
                 CheckFormat::Text => {
                     print_diagnostics(&diagnostics, lang);
