@@ -16,13 +16,18 @@ fn sample_output() -> &'static Path {
             .arg(&out)
             .output()
             .unwrap();
-        assert!(result.status.success(), "sample build failed: {}", String::from_utf8_lossy(&result.stderr));
+        assert!(
+            result.status.success(),
+            "sample build failed: {}",
+            String::from_utf8_lossy(&result.stderr)
+        );
         out
     })
 }
 
 fn read(relative: &str) -> String {
-    std::fs::read_to_string(sample_output().join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+    std::fs::read_to_string(sample_output().join(relative))
+        .unwrap_or_else(|e| panic!("{relative}: {e}"))
 }
 
 #[test]
@@ -40,14 +45,20 @@ fn home_page_shows_the_estate_its_phones_and_pinned_notices() {
     let latest_unpinned = "冬季防火安全提示";
     let pos = |s: &str| home.rfind(s).unwrap_or_else(|| panic!("{s} missing"));
     assert!(pos(pinned_meeting) < pos(latest_unpinned));
-    assert!(home.contains("quality/index.html"), "links to the service quality page");
+    assert!(
+        home.contains("quality/index.html"),
+        "links to the service quality page"
+    );
 }
 
 #[test]
 fn drafts_and_scheduled_notices_are_not_published() {
     let all = read("site/notices/index.html");
     assert!(!all.contains("draft-parking-fee-adjustment"));
-    let everything: String = walk(&sample_output().join("site")).into_iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let everything: String = walk(&sample_output().join("site"))
+        .into_iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     assert!(!everything.contains("draft-parking-fee-adjustment"));
 }
 
@@ -65,14 +76,19 @@ fn handbook_has_every_chapter_in_order_with_chinese_numbering() {
     ];
     let mut last = 0;
     for title in chapters {
-        let at = index.find(title).unwrap_or_else(|| panic!("{title} missing from the handbook contents"));
+        let at = index
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} missing from the handbook contents"));
         assert!(at > last, "{title} out of order");
         last = at;
     }
     assert!(index.contains("第一章") && index.contains("第七章"));
     let print = read("handbook/print.html");
     for title in chapters {
-        assert!(print.contains(title), "{title} missing from the print edition");
+        assert!(
+            print.contains(title),
+            "{title} missing from the print edition"
+        );
     }
 }
 
@@ -82,15 +98,23 @@ fn metrics_json_parses_and_matches_the_contract_shape() {
     assert_eq!(json["as_of"], "2026-11-20 18:00");
     for log in ["repairs", "complaints", "surveys"] {
         let periods = json[log].as_object().unwrap();
-        assert!(periods.contains_key("2025-09") && periods.contains_key("2026-11"), "{log}");
-        assert!(periods.contains_key("2025Q3") && periods.contains_key("2026Q4"), "{log}");
+        assert!(
+            periods.contains_key("2025-09") && periods.contains_key("2026-11"),
+            "{log}"
+        );
+        assert!(
+            periods.contains_key("2025Q3") && periods.contains_key("2026Q4"),
+            "{log}"
+        );
     }
     assert!(json["escalations"].as_array().unwrap().len() >= 3);
 }
 
 #[test]
 fn reports_exist_for_every_quarter_and_year_with_data() {
-    for period in ["2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3", "2026Q4", "2025", "2026"] {
+    for period in [
+        "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3", "2026Q4", "2025", "2026",
+    ] {
         let html = read(&format!("reports/{period}/index.html"));
         assert!(html.contains("翠湖苑"), "{period}");
     }

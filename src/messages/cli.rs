@@ -67,7 +67,9 @@ impl CliMsg<'_> {
                 },
                 Lang::En,
             ) => {
-                format!("Check finished: {errors} error(s), {warnings} warning(s) in {files} file(s).")
+                format!(
+                    "Check finished: {errors} error(s), {warnings} warning(s) in {files} file(s)."
+                )
             }
             (CliMsg::NotImplemented { what }, Lang::ZhCn) => {
                 format!("“{what}”功能尚未完成，本版本暂不能使用。")

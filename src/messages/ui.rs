@@ -161,8 +161,8 @@ const SITE: &[Row] = &[
     ("search_count", "找到 {n} 条结果：", "{n} result(s):"),
     (
         "search_failed",
-        "暂时无法搜索（从本地文件打开网页时浏览器不允许读取索引）。请浏览通知归档。",
-        "Search is not available (browsers do not let a page opened from disk read the index). Browse the archive instead.",
+        "暂时无法读取搜索索引，请稍后再试，或浏览通知归档。",
+        "The search index could not be loaded. Try again later, or browse the archive.",
     ),
     ("feed", "订阅更新（Atom）", "Subscribe (Atom)"),
     ("not_found_title", "页面不存在", "Page not found"),

@@ -2,9 +2,12 @@
 //! Chinese (written without spaces) is found by any word of it: 停水,
 //! 电梯, 物业费 or a single character.
 //!
-//! Built at build time into a manifest (`static/search-index.<hash>.json`:
+//! Built at build time into a manifest (`static/search-index.<hash>.js`:
 //! the documents and the shard file names) plus [`SHARDS`] shard files
-//! (`static/search-<n>.<hash>.json`: gram → document numbers). A gram lives
+//! (`static/search-<n>.<hash>.js`: gram → document numbers). Each file is a
+//! script calling `wuyeSearchLoaded(key, data)` rather than plain JSON,
+//! because browsers refuse `fetch` on pages opened from disk but do load
+//! scripts, so search works from a folder too. A gram lives
 //! in shard `first char's code point % SHARDS`, so a query loads only the
 //! shards of its own grams, and only when someone searches.
 //! `static/search.js` implements the same normalisation and lookup as
@@ -135,12 +138,15 @@ pub fn publish(entries: &[Entry], tree: &mut OutputTree) -> String {
             files.push(None);
             continue;
         }
-        let json = serde_json::to_string(shard).unwrap_or_default();
+        let script = as_script(
+            &n.to_string(),
+            &serde_json::to_string(shard).unwrap_or_default(),
+        );
         let url = format!(
             "static/{}",
-            hashed_name(&format!("search-{n}.json"), json.as_bytes())
+            hashed_name(&format!("search-{n}.js"), script.as_bytes())
         );
-        tree.insert(format!("site/{url}"), json);
+        tree.insert(format!("site/{url}"), script);
         files.push(Some(url));
     }
     let manifest = Manifest {
@@ -149,13 +155,30 @@ pub fn publish(entries: &[Entry], tree: &mut OutputTree) -> String {
         files,
         docs: entries.iter().map(|e| &e.doc).collect(),
     };
-    let json = serde_json::to_string(&manifest).unwrap_or_default();
+    let script = as_script(
+        "\"index\"",
+        &serde_json::to_string(&manifest).unwrap_or_default(),
+    );
     let url = format!(
         "static/{}",
-        hashed_name("search-index.json", json.as_bytes())
+        hashed_name("search-index.js", script.as_bytes())
     );
-    tree.insert(format!("site/{url}"), json);
+    tree.insert(format!("site/{url}"), script);
     url
+}
+
+const CALLBACK: &str = "wuyeSearchLoaded(";
+
+/// Wraps JSON in the callback that `search.js` defines.
+fn as_script(key: &str, json: &str) -> String {
+    format!("{CALLBACK}{key},{json});\n")
+}
+
+/// The JSON inside a published index script.
+pub fn script_payload(script: &str) -> Option<&str> {
+    let rest = script.strip_prefix(CALLBACK)?;
+    let (_, json) = rest.split_once(',')?;
+    json.trim_end().strip_suffix(");")
 }
 
 /// Runs a query against a published index the way `search.js` does:
@@ -167,8 +190,8 @@ pub fn search(
     read: impl Fn(&str) -> Option<String>,
     query: &str,
 ) -> Vec<String> {
-    let Some(manifest) =
-        read(manifest_url).and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+    let Some(manifest) = read(manifest_url)
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(script_payload(&t)?).ok())
     else {
         return Vec::new();
     };
@@ -183,7 +206,7 @@ pub fn search(
         let postings: BTreeSet<u64> = file
             .as_str()
             .and_then(&read)
-            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(script_payload(&t)?).ok())
             .and_then(|shard| shard.get(gram.as_str()).and_then(|v| v.as_array()).cloned())
             .unwrap_or_default()
             .iter()

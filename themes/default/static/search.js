@@ -1,12 +1,14 @@
 // Search for the notice board. Loaded only on the search page; the index
-// (a manifest and shard files written by `wuye build`) is fetched on the
-// first search, and only the shards the query needs. Mirrors
+// (a manifest and shard files written by `wuye build`) is loaded on the
+// first search, and only the shards the query needs. The index files are
+// scripts calling wuyeSearchLoaded(key, data), not JSON for fetch(), so
+// search also works when the site is opened from disk. Mirrors
 // src/render/search.rs: same normalisation, unigrams for one character,
 // bigrams otherwise, every gram must match.
 (function () {
   "use strict";
   var box = document.getElementById("search");
-  if (!box || !window.fetch) { return; }
+  if (!box || !window.Promise) { return; }
   box.hidden = false;
   // With JS on, the "needs JavaScript" sentence is wrong; keep the link.
   var nojs = document.getElementById("search-nojs");
@@ -47,15 +49,25 @@
     return Object.keys(set);
   }
 
-  function getJSON(url) {
-    return fetch(url).then(function (r) {
-      if (!r.ok) { throw new Error(r.status); }
-      return r.json();
+  var waiting = {};
+  window.wuyeSearchLoaded = function (key, data) {
+    var resolve = waiting[key];
+    delete waiting[key];
+    if (resolve) { resolve(data); }
+  };
+
+  function load(url, key) {
+    return new Promise(function (resolve, reject) {
+      waiting[key] = resolve;
+      var script = document.createElement("script");
+      script.src = url;
+      script.onerror = function () { delete waiting[key]; reject(new Error(url)); };
+      document.head.appendChild(script);
     });
   }
 
   function loadManifest() {
-    if (!manifest) { manifest = getJSON(box.getAttribute("data-index")); }
+    if (!manifest) { manifest = load(box.getAttribute("data-index"), "index"); }
     return manifest;
   }
 
@@ -63,7 +75,7 @@
     var n = gram.codePointAt(0) % m.shards;
     var file = m.files[n];
     if (!file) { return Promise.resolve({}); }
-    if (!shards[n]) { shards[n] = getJSON(root + file); }
+    if (!shards[n]) { shards[n] = load(root + file, String(n)); }
     return shards[n];
   }
 
