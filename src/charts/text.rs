@@ -95,7 +95,7 @@ pub fn round_scaled(x: f64, decimals: usize) -> i64 {
 
 /// A rate (0..=1) as a percentage with one decimal: `0.9635` → `96.4%`.
 pub fn percent(rate: f64) -> String {
-    tenths(round_scaled(rate, 3)) + "%"
+    crate::metrics::format::percent(Some(rate))
 }
 
 /// A rate, or `—` when there is none.

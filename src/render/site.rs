@@ -522,29 +522,15 @@ fn render_pages(site: &mut Site, options: RenderOptions) -> Vec<Rendered> {
     out
 }
 
-/// Rates as percentages with one decimal, half away from zero; `—` for null.
+/// Rates as percentages with one decimal, half away from zero; `—` for
+/// null: the rounding `wuye metrics` and every other output use.
 pub fn percent(rate: Option<f64>) -> String {
-    match rate {
-        Some(r) if r.is_finite() => format!("{:.1}%", round_half_away(r * 100.0, 1)),
-        _ => "—".into(),
-    }
+    crate::metrics::format::percent(rate)
 }
 
 /// Means with two decimals, half away from zero; `—` for null.
 pub fn two_decimals(value: Option<f64>) -> String {
-    match value {
-        Some(v) if v.is_finite() => format!("{:.2}", round_half_away(v, 2)),
-        _ => "—".into(),
-    }
-}
-
-/// Rounds half away from zero at `places` decimals. The value is first
-/// cleaned of binary noise at 9 decimals so that 96.25 stored as
-/// 96.24999999999999 still rounds up, as a person computing 77/80 would.
-fn round_half_away(value: f64, places: i32) -> f64 {
-    let scale = 10f64.powi(places);
-    let scaled = ((value * scale) * 1e9).round() / 1e9;
-    scaled.round() / scale
+    crate::metrics::format::fixed(value, 2)
 }
 
 /// One period's public figures, formatted.

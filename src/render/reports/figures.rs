@@ -352,16 +352,18 @@ impl Value {
     pub fn text(self) -> String {
         match self {
             Value::Count(n) => n.to_string(),
-            Value::Rate(Some(x)) => format!("{}%", round_half_away(x * 100.0, 1)),
-            Value::Mean(Some(x)) => round_half_away(x, 2),
-            Value::Hours(Some(x)) => round_half_away(x, 1),
+            // The same rounding as `wuye metrics` and every other page.
+            Value::Rate(Some(x)) => crate::metrics::format::percent(Some(x)),
+            Value::Mean(Some(x)) => crate::metrics::format::fixed(Some(x), 2),
+            Value::Hours(Some(x)) => crate::metrics::format::fixed(Some(x), 1),
             Value::Rate(None) | Value::Mean(None) | Value::Hours(None) => "—".into(),
         }
     }
 }
 
-/// Rounds half away from zero to `decimals` places and prints exactly that
-/// many. Binary fractions that are meant as an exact half (0.9635 × 100)
+/// Rounds a change (a difference of two figures, which carries binary
+/// noise whatever is done) half away from zero to `decimals` places and
+/// prints exactly that many. Binary fractions that are meant as an exact half (0.9635 × 100)
 /// are nudged by a relative 1e-9 first, so 96.35 shows as 96.4 as a person
 /// computing by hand expects.
 pub fn round_half_away(x: f64, decimals: i32) -> String {
