@@ -204,7 +204,8 @@ pub fn execute(command: Command) -> ExitCode {
                 CheckFormat::Json => {
                     let json =
                         serde_json::to_string_pretty(&diagnostics).unwrap_or_else(|_| "[]".into());
-                    println!("{json}");
+                    // A closed pipe (`| head`) is not an error worth a panic.
+                    let _ = writeln!(std::io::stdout().lock(), "{json}");
                 }
                 CheckFormat::Text => {
                     print_diagnostics(&diagnostics, lang);
@@ -260,7 +261,39 @@ pub fn execute(command: Command) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Serve { .. } => not_implemented("wuye serve"),
-        Command::Pdf { .. } => not_implemented("wuye pdf"),
+        Command::Pdf { root, what, period } => {
+            use crate::messages::handbook::PdfMsg;
+            let lang = language_of(&root);
+            let job = crate::pdf::Target::parse(&what, period.as_deref(), lang)
+                .and_then(|target| crate::pdf::prepare(&root, &target));
+            let job = match job {
+                Ok(job) => job,
+                Err(err) => return report_failure(&err, lang),
+            };
+            let lang = job.lang;
+            print_diagnostics(&job.build.warnings, lang);
+            println!(
+                "{}",
+                PdfMsg::Printing {
+                    html: &job.html.display().to_string()
+                }
+                .text(lang)
+            );
+            match crate::pdf::print(&job) {
+                Ok(bytes) => {
+                    println!(
+                        "{}",
+                        PdfMsg::Done {
+                            pdf: &job.pdf.display().to_string(),
+                            kib: bytes.div_ceil(1024),
+                        }
+                        .text(lang)
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(err) => report_failure(&err, lang),
+            }
+        }
     }
 }
 

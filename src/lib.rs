@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod messages;
 pub mod metrics;
 pub mod output;
+pub mod pdf;
 pub mod pipeline;
 pub mod render;
 pub mod theme;

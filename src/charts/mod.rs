@@ -1,6 +1,14 @@
 //! Stage 5: draw the charts from the metrics (never from the raw logs),
 //! as deterministic SVG.
 
+mod build;
+mod canvas;
+mod layout;
+mod month;
+pub mod palette;
+mod scale;
+pub mod text;
+
 use crate::config::Config;
 use crate::metrics::Metrics;
 use serde::Serialize;
@@ -25,7 +33,12 @@ pub struct Charts {
 }
 
 /// Draws every chart for the whole range and for each quarter.
+///
+/// Ids are those of [`IDS`] for the whole range (a continuous month axis
+/// from the first to the last month in the metrics), and `<YYYY>Q<N>/<id>`
+/// for every quarter in the metrics (its months up to `as_of`).
 pub fn draw(metrics: &Metrics, config: &Config) -> Charts {
-    let _ = (metrics, config);
-    Charts::default()
+    build::draw_all(metrics, config)
 }
+
+pub use build::IDS;

@@ -57,7 +57,7 @@ impl CliMsg<'_> {
                 },
                 Lang::ZhCn,
             ) => {
-                format!("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告。")
+                format!("检查完成：{errors} 个错误，{warnings} 个警告（涉及 {files} 个文件）。")
             }
             (
                 CliMsg::CheckSummary {
@@ -67,7 +67,7 @@ impl CliMsg<'_> {
                 },
                 Lang::En,
             ) => {
-                format!("Checked {files} file(s): {errors} error(s), {warnings} warning(s).")
+                format!("Check finished: {errors} error(s), {warnings} warning(s) in {files} file(s).")
             }
             (CliMsg::NotImplemented { what }, Lang::ZhCn) => {
                 format!("“{what}”功能尚未完成，本版本暂不能使用。")

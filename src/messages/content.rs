@@ -98,3 +98,84 @@ impl ContentMsg<'_> {
         }
     }
 }
+
+// ---- SITE: notices and free-standing pages ----
+
+/// Problems in the values of a notice's or page's front matter.
+pub enum SiteContentMsg<'a> {
+    /// A date/time key whose value is not a date.
+    BadDatetime {
+        key: &'a str,
+        example: &'a str,
+    },
+    /// A category that is neither a key, a Chinese name nor an alias.
+    UnknownCategory {
+        choices: &'a str,
+    },
+    /// A slug with characters that cannot be a folder name in a URL.
+    BadSlug,
+    /// A slug that the site uses for its own pages.
+    ReservedSlug,
+    /// The same slug in two files.
+    DuplicateSlug {
+        slug: &'a str,
+        first: &'a str,
+    },
+    EmptyTitle,
+    /// `affected` is not a list of building names.
+    BadAffected,
+    /// `ends` lies before `starts`.
+    EndsBeforeStarts,
+}
+
+impl SiteContentMsg<'_> {
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (SiteContentMsg::BadDatetime { key, example }, Lang::ZhCn) => {
+                format!("“{key}”不是有效的日期时间。请写成 {example} 这样的格式，或只写日期。")
+            }
+            (SiteContentMsg::BadDatetime { key, example }, Lang::En) => format!(
+                "“{key}” is not a valid date and time. Write it like {example}, or just the date."
+            ),
+            (SiteContentMsg::UnknownCategory { choices }, Lang::ZhCn) => {
+                format!("未知的通知类别。可用的类别：{choices}。")
+            }
+            (SiteContentMsg::UnknownCategory { choices }, Lang::En) => {
+                format!("Unknown notice category. Use one of: {choices}.")
+            }
+            (SiteContentMsg::BadSlug, l) => l
+                .pick(
+                    "slug 只能包含字母、数字、汉字、“-”和“_”（不能有空格、斜杠或点）。",
+                    "A slug may only contain letters, digits, Chinese characters, “-” and “_” (no spaces, slashes or dots).",
+                )
+                .into(),
+            (SiteContentMsg::ReservedSlug, l) => l
+                .pick(
+                    "这个 slug 已被网站自身使用（例如分页），请换一个。",
+                    "This slug is used by the site itself (for example for paging); choose another.",
+                )
+                .into(),
+            (SiteContentMsg::DuplicateSlug { slug, first }, Lang::ZhCn) => format!(
+                "slug“{slug}”与 {first} 重复，两个文件会生成同一个网址。请在其中一个文件里写上不同的 slug。"
+            ),
+            (SiteContentMsg::DuplicateSlug { slug, first }, Lang::En) => format!(
+                "The slug “{slug}” is also used by {first}; both would get the same address. Give one of them another slug."
+            ),
+            (SiteContentMsg::EmptyTitle, l) => l
+                .pick("标题不能为空。", "The title must not be empty.")
+                .into(),
+            (SiteContentMsg::BadAffected, l) => l
+                .pick(
+                    "affected 应是楼栋列表，例如 [\"3栋\", \"5栋\"]。",
+                    "affected must be a list of buildings, e.g. [\"3栋\", \"5栋\"].",
+                )
+                .into(),
+            (SiteContentMsg::EndsBeforeStarts, l) => l
+                .pick(
+                    "结束时间（ends）早于开始时间（starts）。",
+                    "The end (ends) is before the start (starts).",
+                )
+                .into(),
+        }
+    }
+}

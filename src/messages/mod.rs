@@ -7,12 +7,15 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod charts;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod handbook;
 pub mod metrics;
 pub mod render;
+pub mod reports;
 pub mod ui;
 
 /// The language of everything wuye prints and renders.

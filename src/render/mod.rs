@@ -4,9 +4,12 @@
 //! gives back an [`OutputTree`] for the output stage to write.
 
 pub mod assets;
+pub mod feeds;
 pub mod handbook;
 pub mod internal;
+pub mod qr;
 pub mod reports;
+pub mod search;
 pub mod site;
 
 use crate::charts::Charts;
