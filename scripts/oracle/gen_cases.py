@@ -116,6 +116,7 @@ class Gen:
                 self.std["satisfied_min"] = self.std_written["satisfied_min"] = 3.5
         self.households = r.choice([None, 300, 1280, 2000, 1280])
         self.holidays: dict[dt.date, str] = {}
+        self.conflict_day: dt.date | None = None
 
     # ---- small helpers -------------------------------------------------
 
@@ -246,7 +247,10 @@ class Gen:
             rows.append({"date": self.fmt_date(self.as_of.date() - 10 * DAY), "kind": "放假"})
             # conflicting kind: the later listing is an error, the first stays
             if self.holidays:
-                d, kind = r.choice(sorted(self.holidays.items()))
+                near = [(d, k) for d, k in sorted(self.holidays.items())
+                        if self.start.date() + 5 * DAY < d < self.as_of.date() - 5 * DAY]
+                d, kind = r.choice(near or sorted(self.holidays.items()))
+                self.conflict_day = d
                 rows.append({"date": self.fmt_date(d), "kind": "班" if kind == "holiday" else "休"})
         if self.ambiguous and self.holidays:
             d = r.choice(sorted(self.holidays))
@@ -406,11 +410,12 @@ class Gen:
     def bad_repairs(self, months, ids):
         r = self.rng
         out = []
-        for n in range(r.randrange(4, 10)):
+        # every kind of bad row once, then a few more at random
+        kinds = list(range(12)) + [r.randrange(12) for _ in range(r.randrange(0, 4))]
+        for n, kind in enumerate(kinds):
             rec = self.repair(self.random_time(months))
             rec["id"] = f"BAD-{n}"
             row = self.repair_row(rec)
-            kind = r.randrange(12)
             if kind == 0:
                 row["reported_at"] = r.choice(["2026-02-30 10:00", "明天上午", "2026-13-01", "2026/3/5 25:00"])
             elif kind == 1:
@@ -526,6 +531,10 @@ class Gen:
                 d = r.choice(special_days) - DAY * r.randrange(1, 3)
                 if d > self.start.date():
                     recs.append(self.complaint(dt.datetime.combine(d, dt.time(r.randrange(8, 23), r.randrange(60)))))
+        # received just before a date whose second listing in holidays.csv is a bad row
+        if self.conflict_day is not None:
+            for back in (1, 2, 3):
+                recs.append(self.complaint(dt.datetime.combine(self.conflict_day - back * DAY, dt.time(11, 0))))
         # as_of relative to the last allowed day: due exactly when the day after it has begun
         for back in range(1, 15):
             d = as_of.date() - back * DAY
@@ -549,7 +558,7 @@ class Gen:
             room = f"9-9-{k + 1}01"
             cat = r.choice(COMPLAINT_CATEGORIES)
             t = self.random_time(months)
-            shape = r.randrange(5)
+            shape = r.choice([0, 0, 1, 1, 2, 3, 4])
             if shape == 0:  # the window's boundary exactly
                 times = [t - w, t - w / 2, t]
             elif shape == 1:  # one minute outside
@@ -586,11 +595,10 @@ class Gen:
         rows = [self.complaint_row(rec) for rec in recs]
         if self.invalid:
             ids = [x["id"] for x in recs]
-            for k in range(r.randrange(3, 8)):
+            for k, kind in enumerate(list(range(7)) + [r.randrange(7) for _ in range(r.randrange(0, 3))]):
                 rec = self.complaint(self.random_time(months))
                 rec["id"] = f"BADC-{k}"
                 row = self.complaint_row(rec)
-                kind = r.randrange(7)
                 if kind == 0:
                     row["received_at"] = r.choice(["2026-04-31 10:00", "上周五"])
                 elif kind == 1:
@@ -671,12 +679,11 @@ class Gen:
                 row[note_header] = r.choice(["", "电话回访", "纸质问卷"])
             rows.append(row)
         if self.invalid:
-            for k in range(r.randrange(3, 7)):
+            for k, kind in enumerate(list(range(6)) + [r.randrange(6) for _ in range(r.randrange(0, 3))]):
                 row = {id_header: f"BADS-{k}", date_header: self.fmt_date(self.random_time(months).date()),
                        overall_header: score()}
                 for dim in dims:
                     row[dim] = score()
-                kind = r.randrange(6)
                 if kind == 0:
                     row[overall_header] = r.choice(["0", str(scale + 1), str(scale + 0.5)])
                 elif kind == 1:
