@@ -2,8 +2,8 @@
 //! as it streams.
 //!
 //! Detection (data contract: "Detect it; never ask"), in this order:
-//! 1. a per-file override in `wuye.toml` (`[data.encoding] "repairs.csv" = "gbk"`);
-//! 2. a byte-order mark;
+//! 1. a byte-order mark (it proves the encoding, so it beats any setting);
+//! 2. a per-file override in `wuye.toml` (`[data.encoding] "repairs.csv" = "gbk"`);
 //! 3. strict UTF-8 over the whole file — unless the decoded text is
 //!    implausible and reads plausibly as GB18030 (a short GBK text can be
 //!    valid UTF-8 by accident: `陆路` in GBK is the UTF-8 text `½·`);
@@ -191,13 +191,13 @@ fn scan(path: &Path) -> io::Result<Scan> {
 }
 
 fn choose(scan: &Scan, forced: Option<&'static Encoding>) -> Detected {
-    if let Some(encoding) = forced {
+    if let Some((encoding, _)) = Encoding::for_bom(&scan.prefix) {
         return Detected {
             encoding,
             clean: encoding == UTF_8 && scan.valid_utf8,
         };
     }
-    if let Some((encoding, _)) = Encoding::for_bom(&scan.prefix) {
+    if let Some(encoding) = forced {
         return Detected {
             encoding,
             clean: encoding == UTF_8 && scan.valid_utf8,
@@ -458,5 +458,14 @@ mod tests {
         let d = detect(&path, Some(GBK)).unwrap();
         assert_eq!(d.encoding, GBK);
         assert!(!d.clean);
+    }
+
+    #[test]
+    fn byte_order_mark_beats_the_override() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        std::fs::write(&path, "\u{feff}级别\n小修\n".as_bytes()).unwrap();
+        let d = detect(&path, Some(GBK)).unwrap();
+        assert_eq!(d.encoding, UTF_8);
     }
 }
