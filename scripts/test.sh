@@ -10,3 +10,11 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   fi
 fi
 cargo test --all-targets
+# The metrics against an independent implementation of the data contract
+# (scripts/oracle, Python standard library only) on generated edge-case estates.
+if command -v python3 >/dev/null 2>&1; then
+  python3 scripts/oracle/test_oracle.py
+  python3 scripts/oracle/crosscheck.py --no-build --wuye target/debug/wuye --cases 12
+else
+  echo "SKIPPED: python3 not found, the metrics cross-check against scripts/oracle did not run."
+fi
