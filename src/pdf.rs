@@ -168,12 +168,14 @@ pub fn prepare(root: &Path, target: &Target) -> Result<Job, WuyeError> {
         std::env::var_os("PATH"),
         lang,
     )?;
+    let earlier = printed_pdfs(&root.join("output"));
     let build = pipeline::build(&BuildOptions {
         root: root.to_path_buf(),
         out: None,
         as_of: None,
         skip_bad_rows: false,
     })?;
+    keep_still_valid_pdfs(&build.out, earlier);
     let html = build.out.join(target.html());
     if !html.is_file() {
         return Err(match target {
@@ -196,6 +198,57 @@ pub fn prepare(root: &Path, target: &Target) -> Result<Job, WuyeError> {
         build,
         lang,
     })
+}
+
+/// A PDF printed earlier, with the page it was printed from.
+struct PrintedPdf {
+    html: String,
+    pdf: String,
+    html_bytes: Vec<u8>,
+    pdf_bytes: Vec<u8>,
+}
+
+/// The PDFs in an output folder (handbook and reports) with their pages.
+fn printed_pdfs(out: &Path) -> Vec<PrintedPdf> {
+    let mut targets = vec![Target::Handbook];
+    targets.extend(
+        built_reports(out)
+            .into_iter()
+            .map(|period| Target::Report { period }),
+    );
+    targets
+        .iter()
+        .filter_map(|target| {
+            let (html, pdf) = (target.html(), target.pdf());
+            Some(PrintedPdf {
+                pdf_bytes: fs::read(out.join(&pdf)).ok()?,
+                html_bytes: fs::read(out.join(&html)).ok()?,
+                html,
+                pdf,
+            })
+        })
+        .collect()
+}
+
+/// A build replaces the whole output folder, PDFs included. A PDF whose
+/// page came out byte for byte the same is still right, so it is put back
+/// (written beside and renamed, so it is never half there); the others
+/// stay gone rather than show what the page no longer says.
+fn keep_still_valid_pdfs(out: &Path, earlier: Vec<PrintedPdf>) {
+    for printed in earlier {
+        let unchanged =
+            fs::read(out.join(&printed.html)).is_ok_and(|now| now == printed.html_bytes);
+        let target = out.join(&printed.pdf);
+        if !unchanged || target.exists() {
+            continue;
+        }
+        let staging = target.with_extension("pdf.wuye-keep");
+        if fs::write(&staging, &printed.pdf_bytes).is_err()
+            || fs::rename(&staging, &target).is_err()
+        {
+            let _ = fs::remove_file(&staging);
+        }
+    }
 }
 
 /// The report periods present in a built output, sorted.
@@ -565,5 +618,50 @@ mod tests {
         .unwrap();
         assert_eq!(size, 12);
         assert_eq!(fs::read(out.join("handbook.pdf")).unwrap(), b"%PDF-1.4 new");
+    }
+
+    #[test]
+    fn a_rebuild_keeps_pdfs_whose_page_did_not_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let write = |path: &str, text: &str| {
+            let path = out.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write("handbook/print.html", "<h1>手册</h1>");
+        write("handbook/handbook.pdf", "%PDF-handbook");
+        write("reports/2026Q1/index.html", "<h1>一季度</h1>");
+        write("reports/2026Q1/report.pdf", "%PDF-q1");
+        write("reports/2026Q2/index.html", "<h1>二季度</h1>");
+        write("reports/2026Q2/report.pdf", "%PDF-q2");
+        let earlier = printed_pdfs(&out);
+        assert_eq!(earlier.len(), 3);
+
+        // The new build: the handbook and Q1 pages are the same, Q2 changed.
+        fs::remove_dir_all(&out).unwrap();
+        write("handbook/print.html", "<h1>手册</h1>");
+        write("reports/2026Q1/index.html", "<h1>一季度</h1>");
+        write("reports/2026Q2/index.html", "<h1>二季度（修订）</h1>");
+        keep_still_valid_pdfs(&out, earlier);
+
+        assert_eq!(
+            fs::read_to_string(out.join("handbook/handbook.pdf")).unwrap(),
+            "%PDF-handbook"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("reports/2026Q1/report.pdf")).unwrap(),
+            "%PDF-q1"
+        );
+        assert!(
+            !out.join("reports/2026Q2/report.pdf").exists(),
+            "a stale PDF must not come back"
+        );
+        let leftovers: Vec<_> = fs::read_dir(out.join("handbook"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("wuye-keep"))
+            .collect();
+        assert!(leftovers.is_empty());
     }
 }
