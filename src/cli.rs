@@ -259,7 +259,37 @@ pub fn execute(command: Command) -> ExitCode {
             let _ = stdout.write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
-        Command::Serve { .. } => not_implemented("wuye serve"),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => {
+            let lang = language_of(&root);
+            let options = crate::serve::ServeOptions {
+                root,
+                port,
+                bind,
+                open,
+                lang,
+                as_of: None,
+            };
+            // The preview runs on several threads; each event is printed whole.
+            let report: crate::serve::Report = std::sync::Arc::new(move |event| {
+                print_diagnostics(&event.diagnostics(), lang);
+                for line in event.lines(lang) {
+                    if line.to_stderr {
+                        eprintln!("{}", line.text);
+                    } else {
+                        println!("{}", line.text);
+                    }
+                }
+            });
+            match crate::serve::run(options, report) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => report_failure(&err, lang),
+            }
+        }
         Command::Pdf { .. } => not_implemented("wuye pdf"),
     }
 }

@@ -27,4 +27,5 @@ pub mod metrics;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod theme;

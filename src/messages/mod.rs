@@ -13,6 +13,7 @@ pub mod content;
 pub mod data;
 pub mod metrics;
 pub mod render;
+pub mod serve;
 pub mod ui;
 
 /// The language of everything wuye prints and renders.
