@@ -35,9 +35,16 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// How long the watcher waits for a burst of events (an editor's
-/// save-by-rename, a copied folder) to settle before rebuilding.
-pub const DEBOUNCE: Duration = Duration::from_millis(100);
+/// The debouncer's window: events on one path within it are one event.
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// The debouncer may hand one burst (an editor's save-by-rename, a copied
+/// folder, a `git checkout`) over in several batches a few milliseconds
+/// apart; batches with less than this between them are one rebuild.
+pub const QUIET: Duration = Duration::from_millis(60);
+
+/// ...but a burst that never pauses is rebuilt at least this often.
+pub const MAX_GATHER: Duration = Duration::from_secs(1);
 
 /// How many ports after the asked one are tried when it is taken.
 const PORT_TRIES: u16 = 20;
@@ -570,10 +577,19 @@ struct Rebuilder {
 impl Rebuilder {
     fn run(mut self, mut watcher: Option<Debouncer>, inbox: &mpsc::Receiver<Msg>) {
         while let Ok(msg) = inbox.recv() {
+            // Everything that queued up while the last rebuild ran, and
+            // every batch that follows within `QUIET`, is one change set.
+            let mut batch = vec![msg];
+            let started = std::time::Instant::now();
+            while started.elapsed() < MAX_GATHER && !matches!(batch.last(), Some(Msg::Stop)) {
+                match inbox.recv_timeout(QUIET) {
+                    Ok(msg) => batch.push(msg),
+                    Err(_) => break,
+                }
+            }
             let mut paths = Vec::new();
             let mut stop = false;
-            // Everything that queued up while the last rebuild ran is one change set.
-            for msg in std::iter::once(msg).chain(inbox.try_iter()) {
+            for msg in batch {
                 match msg {
                     Msg::Changed(mut changed) => paths.append(&mut changed),
                     Msg::WatchError(reason) => (self.report)(ServeEvent::WatchFailed(&reason)),
