@@ -629,12 +629,15 @@ impl Rebuilder {
                     rebuilt: &rebuilt,
                     warnings: warnings.as_deref(),
                 });
-                let tree = self.cache.last_good();
-                if let Some(tree) =
-                    tree.filter(|_| rebuilt.changed_anything() || recovered || first)
-                {
-                    self.publish(tree.clone(), None);
-                    let _ = self.to_writer.send(tree);
+                if let Some(tree) = self.cache.last_good() {
+                    if rebuilt.changed_anything() || first {
+                        // output/ only ever holds good builds, so a fix that
+                        // gives back the same bytes needs no write.
+                        let _ = self.to_writer.send(tree.clone());
+                    }
+                    if rebuilt.changed_anything() || recovered || first {
+                        self.publish(tree, None);
+                    }
                 }
             }
             Outcome::Failed {
