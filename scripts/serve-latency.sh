@@ -28,9 +28,10 @@ sed -i 's/^language = .*/&\nas_of = "2026-11-20 18:00"/' "$estate/wuye.toml"
 mkdir -p "$estate/content/notices"
 categories=(停水停电 收费公示 会议通知 社区活动 安全提示 综合通知)
 for ((i = 0; i < notices; i++)); do
+  printf -v name 'n%05d.md' "$i"
   printf '+++\ntitle = "第 %d 号通知"\ndate = "%d-%02d-%02d 09:00"\ncategory = "%s"\n+++\n%d 栋住户请注意，这是第 %d 号通知的正文。\n\n## 说明\n\n请相互转告。\n' \
     "$i" $((2025 + i % 2)) $((1 + i / 28 % 10)) $((1 + i % 28)) "${categories[i % 6]}" $((1 + i % 12)) "$i" \
-    >"$estate/content/notices/n$(printf %05d "$i").md"
+    >"$estate/content/notices/$name"
 done
 
 "$wuye" serve --root "$estate" --port 0 >"$dir/stdout" 2>"$dir/stderr" &
@@ -69,5 +70,8 @@ for ((r = 1; r <= rounds; r++)); do
   echo "round $r: save → reload event $(((end - start) / 1000000)) ms"
   sleep 1
 done
+echo "output size: $(du -sh "$estate/output" | cut -f1), server memory: $(grep VmRSS /proc/$serve_pid/status | tr -s ' ' | cut -d' ' -f2-)"
 echo "server's own rebuild lines:"
 grep -E '已重新构建|Rebuilt' "$dir/stdout" | tail -n "$rounds"
+[ -n "${SHOW_STDERR:-}" ] && cat "$dir/stderr"
+true

@@ -720,11 +720,23 @@ pub fn overlay(errors: &[Diagnostic], lang: Lang, have_pages: bool) -> String {
     html
 }
 
-/// Keeps `out` equal to the newest good tree. Trees that arrive while one
-/// is being written are skipped for the newest.
+/// How long the writer waits for edits to pause before rewriting
+/// `output/`: a whole large estate's output is hundreds of megabytes, and
+/// writing it between two quick saves would only slow the next rebuild.
+pub const WRITE_AFTER_QUIET: Duration = Duration::from_millis(1500);
+
+/// Keeps `out` equal to the newest good tree, once edits pause. Trees that
+/// arrive meanwhile replace the one waiting; only the newest is written.
 fn write_loop(inbox: &mpsc::Receiver<Arc<OutputTree>>, out: &Path, report: &Report) {
-    while let Ok(tree) = inbox.recv() {
-        let newest = inbox.try_iter().last().unwrap_or(tree);
+    let mut first = true;
+    while let Ok(mut newest) = inbox.recv() {
+        // The first build is written at once; later ones when edits pause
+        // (or the server stops).
+        while !std::mem::take(&mut first)
+            && let Ok(tree) = inbox.recv_timeout(WRITE_AFTER_QUIET)
+        {
+            newest = tree;
+        }
         if let Err(error) = output::write_atomically(&newest, out) {
             report(ServeEvent::WriteFailed(&error));
         }
