@@ -260,7 +260,6 @@ pub fn execute(command: Command) -> ExitCode {
             let _ = stdout.write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
-        Command::Serve { .. } => not_implemented("wuye serve"),
         Command::Pdf { root, what, period } => {
             use crate::messages::handbook::PdfMsg;
             let lang = language_of(&root);
@@ -294,6 +293,37 @@ pub fn execute(command: Command) -> ExitCode {
                 Err(err) => report_failure(&err, lang),
             }
         }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+        } => {
+            let lang = language_of(&root);
+            let options = crate::serve::ServeOptions {
+                root,
+                port,
+                bind,
+                open,
+                lang,
+                as_of: None,
+            };
+            // The preview runs on several threads; each event is printed whole.
+            let report: crate::serve::Report = std::sync::Arc::new(move |event| {
+                print_diagnostics(&event.diagnostics(), lang);
+                for line in event.lines(lang) {
+                    if line.to_stderr {
+                        eprintln!("{}", line.text);
+                    } else {
+                        println!("{}", line.text);
+                    }
+                }
+            });
+            match crate::serve::run(options, report) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => report_failure(&err, lang),
+            }
+        }
     }
 }
 
@@ -303,11 +333,6 @@ fn format_kind(format: MetricsFormat) -> crate::metrics::format::Format {
         MetricsFormat::Json => crate::metrics::format::Format::Json,
         MetricsFormat::Csv => crate::metrics::format::Format::Csv,
     }
-}
-
-fn not_implemented(what: &str) -> ExitCode {
-    eprintln!("{}", CliMsg::NotImplemented { what }.text(Lang::default()));
-    ExitCode::from(2)
 }
 
 fn report_failure(err: &WuyeError, lang: Lang) -> ExitCode {

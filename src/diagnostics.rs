@@ -146,9 +146,6 @@ pub enum WuyeError {
         #[source]
         source: std::io::Error,
     },
-    /// A capability that is not built yet; never pretend.
-    #[error("not implemented yet: {0}")]
-    NotImplemented(&'static str),
     /// Anything else, already phrased for the user in the configured language.
     #[error("{0}")]
     Message(String),

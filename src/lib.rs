@@ -28,4 +28,5 @@ pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod theme;

@@ -162,3 +162,31 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, WuyeError> {
         skipped_rows,
     })
 }
+
+// ─────────────────────────────────────────────────────────────────────────
+// Stage helpers shared with `wuye serve` (src/serve/incremental.rs), which
+// keeps each stage's result and redoes only the stages a change affects.
+// Kept apart from the functions above so they merge without conflict; the
+// functions above could later call these instead of repeating them.
+// ─────────────────────────────────────────────────────────────────────────
+
+/// The cut-off a build uses: the override, else the config's, else now
+/// (the same rule as [`load`]).
+pub fn resolve_as_of(config: &Config, as_of: Option<NaiveDateTime>) -> NaiveDateTime {
+    as_of.or(config.as_of).unwrap_or_else(now)
+}
+
+/// Renders every output file from computed stages, `internal/metrics.json`
+/// included, exactly as [`build`] does before writing.
+pub fn render_output(input: &RenderInput) -> Result<output::OutputTree, Vec<Diagnostic>> {
+    let mut tree = render::render_all(input)?;
+    let json = serde_json::to_string_pretty(input.metrics).map_err(|e| {
+        vec![Diagnostic::error(
+            "internal/metrics.json",
+            crate::diagnostics::Kind::Output,
+            e.to_string(),
+        )]
+    })?;
+    tree.insert("internal/metrics.json", json + "\n");
+    Ok(tree)
+}

@@ -138,10 +138,3 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
         .collect();
     assert!(leftovers.is_empty());
 }
-
-#[test]
-fn unbuilt_commands_say_so_and_fail() {
-    let result = wuye(&["serve", "--root", "."]);
-    assert!(!result.status.success());
-    assert!(String::from_utf8_lossy(&result.stderr).contains("尚未完成"));
-}

@@ -15,9 +15,6 @@ pub enum CliMsg<'a> {
         errors: usize,
         warnings: usize,
     },
-    NotImplemented {
-        what: &'a str,
-    },
     InitDone {
         dir: &'a str,
     },
@@ -70,12 +67,6 @@ impl CliMsg<'_> {
                 format!(
                     "Check finished: {errors} error(s), {warnings} warning(s) in {files} file(s)."
                 )
-            }
-            (CliMsg::NotImplemented { what }, Lang::ZhCn) => {
-                format!("“{what}”功能尚未完成，本版本暂不能使用。")
-            }
-            (CliMsg::NotImplemented { what }, Lang::En) => {
-                format!("“{what}” is not built yet in this version.")
             }
             (CliMsg::InitDone { dir }, Lang::ZhCn) => {
                 format!("已在 {dir} 创建新的小区目录。下一步：cd {dir} 然后运行 wuye build")

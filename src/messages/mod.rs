@@ -16,6 +16,7 @@ pub mod handbook;
 pub mod metrics;
 pub mod render;
 pub mod reports;
+pub mod serve;
 pub mod ui;
 
 /// The language of everything wuye prints and renders.

@@ -1,0 +1,622 @@
+//! Incremental rebuilds for `wuye serve`.
+//!
+//! [`Cache`] keeps the result of every stage of the last build: the config,
+//! the theme, the content, the logs (each with its own diagnostics), the
+//! metrics and charts computed from them, and the last output tree that
+//! built without errors. A change set is sorted into the stages it touches
+//! ([`classify`]) and only those are redone:
+//!
+//! | changed path   | reloaded      | recomputed        |
+//! |----------------|---------------|-------------------|
+//! | `content/**`   | content       | —                 |
+//! | `data/**`      | data          | metrics, charts   |
+//! | `themes/**`    | theme         | —                 |
+//! | `wuye.toml`    | everything    | metrics, charts   |
+//!
+//! Rendering then runs on the cached parts and the new tree is compared
+//! with the last good one, so the caller learns exactly which files
+//! changed. A build with errors leaves the last good tree untouched.
+
+use crate::charts::{self, Charts};
+use crate::config::{self, CONFIG_FILE, Config};
+use crate::content::{self, Content};
+use crate::data::{self, Logs};
+use crate::diagnostics::Diagnostic;
+use crate::metrics::{self, Metrics};
+use crate::output::OutputTree;
+use crate::pipeline;
+use crate::render::RenderInput;
+use crate::theme::{self, Theme};
+use chrono::NaiveDateTime;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Which inputs of the build changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub config: bool,
+    pub content: bool,
+    pub data: bool,
+    pub theme: bool,
+}
+
+impl Changes {
+    /// Everything (the first build, or a changed `wuye.toml`).
+    pub fn all() -> Changes {
+        Changes {
+            config: true,
+            content: true,
+            data: true,
+            theme: true,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Changes::default()
+    }
+
+    pub fn merge(&mut self, other: Changes) {
+        self.config |= other.config;
+        self.content |= other.content;
+        self.data |= other.data;
+        self.theme |= other.theme;
+    }
+}
+
+/// Sorts changed paths (absolute, or relative to `root`) into the stages
+/// they affect. Paths outside the four watched inputs, and editors' scratch
+/// files (`.x.swp`, `x~`, vim's `4913`), change nothing.
+pub fn classify<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> Changes {
+    let mut changes = Changes::default();
+    for path in paths {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        let parts: Vec<&str> = relative
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(name) => name.to_str(),
+                _ => None,
+            })
+            .collect();
+        let Some((first, _)) = parts.split_first() else {
+            continue;
+        };
+        if parts.len() > 1 && parts.last().is_some_and(|name| is_scratch(name)) {
+            continue;
+        }
+        match *first {
+            CONFIG_FILE if parts.len() == 1 => changes.config = true,
+            "content" => changes.content = true,
+            "data" => changes.data = true,
+            "themes" => changes.theme = true,
+            _ => {}
+        }
+    }
+    changes
+}
+
+/// Files that editors and file managers write beside the real one.
+fn is_scratch(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+/// How many times each stage has run; tests use it to prove that a
+/// change redid only what it affects.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StageRuns {
+    pub config: u32,
+    pub theme: u32,
+    pub content: u32,
+    pub data: u32,
+    pub metrics: u32,
+    pub charts: u32,
+    pub render: u32,
+}
+
+/// What one rebuild did.
+#[derive(Debug, Clone)]
+pub struct Rebuilt {
+    /// The stages that were redone.
+    pub stages: Changes,
+    /// Files added or whose bytes changed, compared with the last good tree.
+    pub changed: Vec<String>,
+    /// Files the last good tree had and this one has not.
+    pub removed: Vec<String>,
+    /// Warnings of the whole build (not only of the redone stages).
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+impl Rebuilt {
+    /// True when the served files are not byte-for-byte what they were.
+    pub fn changed_anything(&self) -> bool {
+        !self.changed.is_empty() || !self.removed.is_empty()
+    }
+}
+
+/// The result of a rebuild: new files, or every error that stopped it.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Built(Rebuilt),
+    Failed {
+        errors: Vec<Diagnostic>,
+        warnings: Vec<Diagnostic>,
+        elapsed: Duration,
+    },
+}
+
+/// Everything loaded once the config itself could be read.
+struct Stages {
+    config: Config,
+    as_of: NaiveDateTime,
+    theme: Theme,
+    theme_problems: Vec<Diagnostic>,
+    content: Content,
+    content_problems: Vec<Diagnostic>,
+    logs: Logs,
+    data_problems: Vec<Diagnostic>,
+    /// Metrics and charts of the current logs; `None` until computed
+    /// (they are computed only from logs without errors).
+    computed: Option<(Metrics, Charts)>,
+}
+
+impl Stages {
+    /// Diagnostics of every stage, in the order `pipeline::load` gives them.
+    fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.theme_problems
+            .iter()
+            .chain(&self.content_problems)
+            .chain(&self.data_problems)
+    }
+}
+
+/// The results of the last build, stage by stage.
+pub struct Cache {
+    root: PathBuf,
+    as_of_override: Option<NaiveDateTime>,
+    stages: Option<Stages>,
+    last_good: Option<Arc<OutputTree>>,
+    runs: StageRuns,
+}
+
+impl Cache {
+    /// An empty cache for the estate at `root`; the first [`Cache::rebuild`]
+    /// loads everything whatever it is told.
+    pub fn new(root: impl Into<PathBuf>, as_of: Option<NaiveDateTime>) -> Cache {
+        Cache {
+            root: root.into(),
+            as_of_override: as_of,
+            stages: None,
+            last_good: None,
+            runs: StageRuns::default(),
+        }
+    }
+
+    /// The last tree that built without errors.
+    pub fn last_good(&self) -> Option<Arc<OutputTree>> {
+        self.last_good.clone()
+    }
+
+    pub fn runs(&self) -> StageRuns {
+        self.runs
+    }
+
+    /// The config of the last build whose `wuye.toml` could be read.
+    pub fn config(&self) -> Option<&Config> {
+        self.stages.as_ref().map(|s| &s.config)
+    }
+
+    /// Redoes the stages that `changes` affects, then renders.
+    pub fn rebuild(&mut self, changes: Changes) -> Outcome {
+        let started = Instant::now();
+        let mut redone = changes;
+        if changes.config || self.stages.is_none() {
+            redone = Changes::all();
+            match self.load_all() {
+                Ok(stages) => self.stages = Some(stages),
+                Err(errors) => {
+                    // Without a readable config nothing else can be judged;
+                    // the next change of any kind tries everything again.
+                    self.stages = None;
+                    return Outcome::Failed {
+                        errors,
+                        warnings: Vec::new(),
+                        elapsed: started.elapsed(),
+                    };
+                }
+            }
+        } else if let Some(stages) = self.stages.as_mut() {
+            if changes.theme {
+                self.runs.theme += 1;
+                let (theme, problems) = theme::load(&self.root, &stages.config.theme);
+                stages.theme = theme;
+                stages.theme_problems = problems;
+            }
+            if changes.content {
+                self.runs.content += 1;
+                let (content, problems) = content::load(&self.root, &stages.config, stages.as_of);
+                stages.content = content;
+                stages.content_problems = problems;
+            }
+            if changes.data {
+                self.runs.data += 1;
+                let (logs, problems) = data::load(&self.root, &stages.config);
+                stages.logs = logs;
+                stages.data_problems = problems;
+                stages.computed = None;
+            }
+        }
+        let Some(stages) = self.stages.as_mut() else {
+            return Outcome::Failed {
+                errors: Vec::new(),
+                warnings: Vec::new(),
+                elapsed: started.elapsed(),
+            };
+        };
+
+        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = stages
+            .diagnostics()
+            .cloned()
+            .partition(Diagnostic::is_error);
+        if !errors.is_empty() {
+            return Outcome::Failed {
+                errors,
+                warnings,
+                elapsed: started.elapsed(),
+            };
+        }
+
+        if stages.computed.is_none() {
+            self.runs.metrics += 1;
+            let metrics = metrics::compute(&stages.logs, &stages.config, stages.as_of);
+            self.runs.charts += 1;
+            let charts = charts::draw(&metrics, &stages.config);
+            stages.computed = Some((metrics, charts));
+        }
+        let Some((metrics, charts)) = stages.computed.as_ref() else {
+            return Outcome::Failed {
+                errors: Vec::new(),
+                warnings,
+                elapsed: started.elapsed(),
+            };
+        };
+        self.runs.render += 1;
+        let input = RenderInput {
+            config: &stages.config,
+            content: &stages.content,
+            logs: &stages.logs,
+            metrics,
+            charts,
+            theme: &stages.theme,
+            as_of: stages.as_of,
+            warnings: &warnings,
+        };
+        let tree = match pipeline::render_output(&input) {
+            Ok(tree) => tree,
+            Err(errors) => {
+                return Outcome::Failed {
+                    errors,
+                    warnings,
+                    elapsed: started.elapsed(),
+                };
+            }
+        };
+        let (changed, removed) = diff(self.last_good.as_deref(), &tree);
+        self.last_good = Some(Arc::new(tree));
+        Outcome::Built(Rebuilt {
+            stages: redone,
+            changed,
+            removed,
+            warnings,
+            elapsed: started.elapsed(),
+        })
+    }
+
+    fn load_all(&mut self) -> Result<Stages, Vec<Diagnostic>> {
+        self.runs.config += 1;
+        let config = config::load(&self.root)?;
+        let as_of = pipeline::resolve_as_of(&config, self.as_of_override);
+        self.runs.theme += 1;
+        let (theme, theme_problems) = theme::load(&self.root, &config.theme);
+        self.runs.content += 1;
+        let (content, content_problems) = content::load(&self.root, &config, as_of);
+        self.runs.data += 1;
+        let (logs, data_problems) = data::load(&self.root, &config);
+        Ok(Stages {
+            config,
+            as_of,
+            theme,
+            theme_problems,
+            content,
+            content_problems,
+            logs,
+            data_problems,
+            computed: None,
+        })
+    }
+}
+
+/// Files of `new` that are not byte-identical in `old`, and files of `old`
+/// missing from `new`.
+pub fn diff(old: Option<&OutputTree>, new: &OutputTree) -> (Vec<String>, Vec<String>) {
+    let Some(old) = old else {
+        return (new.files.keys().cloned().collect(), Vec::new());
+    };
+    let changed = new
+        .files
+        .iter()
+        .filter(|(path, bytes)| old.files.get(*path) != Some(*bytes))
+        .map(|(path, _)| path.clone())
+        .collect();
+    let removed = old
+        .files
+        .keys()
+        .filter(|path| !new.files.contains_key(*path))
+        .cloned()
+        .collect();
+    (changed, removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn classify_one(path: &str) -> Changes {
+        classify(Path::new("/estate"), [Path::new(path)])
+    }
+
+    #[test]
+    fn paths_are_sorted_into_stages() {
+        assert_eq!(
+            classify_one("/estate/content/notices/a.md"),
+            Changes {
+                content: true,
+                ..Changes::default()
+            }
+        );
+        assert_eq!(
+            classify_one("/estate/data/repairs.csv"),
+            Changes {
+                data: true,
+                ..Changes::default()
+            }
+        );
+        assert_eq!(
+            classify_one("/estate/themes/default/templates/base.html"),
+            Changes {
+                theme: true,
+                ..Changes::default()
+            }
+        );
+        assert_eq!(
+            classify_one("/estate/wuye.toml"),
+            Changes {
+                config: true,
+                ..Changes::default()
+            }
+        );
+        // Relative paths work too.
+        assert!(classify_one("content/pages/about.md").content);
+        // A whole folder appearing or vanishing counts.
+        assert!(classify_one("/estate/data").data);
+    }
+
+    #[test]
+    fn output_other_files_and_scratch_files_change_nothing() {
+        for path in [
+            "/estate/output/site/index.html",
+            "/estate/.output.wuye-new-12/site/index.html",
+            "/estate/README.md",
+            "/estate/content/notices/.a.md.swp",
+            "/estate/content/notices/a.md~",
+            "/estate/content/notices/4913",
+            "/estate/data/.~lock.repairs.csv#",
+            "/estate/sub/wuye.toml",
+            "/elsewhere/content/a.md",
+        ] {
+            assert!(classify_one(path).is_empty(), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_burst_merges_into_one_change_set() {
+        let changes = classify(
+            Path::new("/e"),
+            [
+                Path::new("/e/content/notices/a.md"),
+                Path::new("/e/content/notices/a.md~"),
+                Path::new("/e/data/surveys.csv"),
+            ],
+        );
+        assert_eq!(
+            changes,
+            Changes {
+                content: true,
+                data: true,
+                ..Changes::default()
+            }
+        );
+    }
+
+    #[test]
+    fn diff_lists_changed_added_and_removed_files() {
+        let mut old = OutputTree::default();
+        old.insert("site/a.html", "a");
+        old.insert("site/b.html", "b");
+        old.insert("site/gone.html", "g");
+        let mut new = OutputTree::default();
+        new.insert("site/a.html", "a");
+        new.insert("site/b.html", "B");
+        new.insert("site/new.html", "n");
+        let (changed, removed) = diff(Some(&old), &new);
+        assert_eq!(changed, vec!["site/b.html", "site/new.html"]);
+        assert_eq!(removed, vec!["site/gone.html"]);
+        let (all, none) = diff(None, &new);
+        assert_eq!(all.len(), 3);
+        assert!(none.is_empty());
+    }
+
+    fn estate() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        crate::init::create(dir.path()).unwrap();
+        dir
+    }
+
+    fn built(outcome: Outcome) -> Rebuilt {
+        match outcome {
+            Outcome::Built(rebuilt) => rebuilt,
+            Outcome::Failed { errors, .. } => panic!("build failed: {errors:?}"),
+        }
+    }
+
+    #[test]
+    fn content_change_reuses_data_metrics_and_charts() {
+        let dir = estate();
+        let mut cache = Cache::new(dir.path(), None);
+        built(cache.rebuild(Changes::default()));
+        let first = cache.runs();
+        assert_eq!(
+            (first.config, first.data, first.metrics, first.render),
+            (1, 1, 1, 1)
+        );
+
+        fs::create_dir_all(dir.path().join("content/notices")).unwrap();
+        fs::write(
+            dir.path().join("content/notices/a.md"),
+            "+++\ntitle = \"停水\"\ndate = \"2026-11-03\"\ncategory = \"停水停电\"\n+++\n正文\n",
+        )
+        .unwrap();
+        let rebuilt = built(cache.rebuild(Changes {
+            content: true,
+            ..Changes::default()
+        }));
+        let runs = cache.runs();
+        assert_eq!(runs.content, first.content + 1);
+        assert_eq!(runs.render, 2);
+        assert_eq!(
+            (
+                runs.config,
+                runs.data,
+                runs.metrics,
+                runs.charts,
+                runs.theme
+            ),
+            (1, 1, 1, 1, 1),
+            "content change must not reload config, data or theme nor recompute"
+        );
+        assert!(rebuilt.stages.content);
+        assert!(!rebuilt.stages.data);
+    }
+
+    #[test]
+    fn data_change_recomputes_metrics_and_charts_only() {
+        let dir = estate();
+        let mut cache = Cache::new(dir.path(), None);
+        built(cache.rebuild(Changes::all()));
+        built(cache.rebuild(Changes {
+            data: true,
+            ..Changes::default()
+        }));
+        let runs = cache.runs();
+        assert_eq!(
+            (runs.config, runs.theme, runs.content),
+            (1, 1, 1),
+            "data change must not reload config, theme or content"
+        );
+        assert_eq!(
+            (runs.data, runs.metrics, runs.charts, runs.render),
+            (2, 2, 2, 2)
+        );
+    }
+
+    #[test]
+    fn config_change_redoes_everything_and_shows_in_the_output() {
+        let dir = estate();
+        let mut cache = Cache::new(dir.path(), None);
+        built(cache.rebuild(Changes::all()));
+        let config_path = dir.path().join(CONFIG_FILE);
+        let text = fs::read_to_string(&config_path).unwrap();
+        fs::write(&config_path, text.replace("新小区", "翠湖苑测试")).unwrap();
+        let rebuilt = built(cache.rebuild(Changes {
+            config: true,
+            ..Changes::default()
+        }));
+        assert_eq!(rebuilt.stages, Changes::all());
+        assert!(rebuilt.changed.iter().any(|p| p == "site/index.html"));
+        let runs = cache.runs();
+        assert_eq!((runs.config, runs.data, runs.metrics), (2, 2, 2));
+        let tree = cache.last_good().unwrap();
+        let home = String::from_utf8_lossy(&tree.files["site/index.html"]).into_owned();
+        assert!(home.contains("翠湖苑测试"));
+    }
+
+    #[test]
+    fn unchanged_input_gives_an_empty_diff() {
+        let dir = estate();
+        let mut cache = Cache::new(dir.path(), None);
+        built(cache.rebuild(Changes::all()));
+        let again = built(cache.rebuild(Changes {
+            theme: true,
+            ..Changes::default()
+        }));
+        assert!(!again.changed_anything());
+    }
+
+    #[test]
+    fn broken_config_keeps_the_last_good_tree_and_fixing_it_recovers() {
+        let dir = estate();
+        let mut cache = Cache::new(dir.path(), None);
+        built(cache.rebuild(Changes::all()));
+        let good = cache.last_good().unwrap();
+        let config_path = dir.path().join(CONFIG_FILE);
+        let text = fs::read_to_string(&config_path).unwrap();
+        fs::write(
+            &config_path,
+            text.replace("households = 500", "housholds = 500"),
+        )
+        .unwrap();
+        match cache.rebuild(Changes {
+            config: true,
+            ..Changes::default()
+        }) {
+            Outcome::Failed { errors, .. } => {
+                assert!(!errors.is_empty());
+                assert_eq!(errors[0].file, CONFIG_FILE);
+                assert!(errors[0].line.is_some());
+            }
+            Outcome::Built(_) => panic!("a misspelt key must fail"),
+        }
+        assert!(Arc::ptr_eq(&good, &cache.last_good().unwrap()));
+        // Even a content-only change retries everything while the config is broken.
+        fs::write(&config_path, text).unwrap();
+        built(cache.rebuild(Changes {
+            content: true,
+            ..Changes::default()
+        }));
+        assert_eq!(cache.runs().config, 3);
+    }
+
+    #[test]
+    fn template_error_fails_and_names_the_template() {
+        let dir = estate();
+        let mut cache = Cache::new(dir.path(), None);
+        built(cache.rebuild(Changes::all()));
+        let templates = dir.path().join("themes/default/templates/site");
+        fs::create_dir_all(&templates).unwrap();
+        fs::write(templates.join("index.html"), "{% if %}").unwrap();
+        match cache.rebuild(Changes {
+            theme: true,
+            ..Changes::default()
+        }) {
+            Outcome::Failed { errors, .. } => assert!(!errors.is_empty()),
+            Outcome::Built(_) => panic!("a broken template must fail"),
+        }
+        assert_eq!(cache.runs().metrics, 1, "a theme change never recomputes");
+    }
+}
