@@ -542,7 +542,8 @@ mod tests {
         built(cache.rebuild(Changes::all()));
         let config_path = dir.path().join(CONFIG_FILE);
         let text = fs::read_to_string(&config_path).unwrap();
-        fs::write(&config_path, text.replace("新小区", "翠湖苑测试")).unwrap();
+        assert!(text.contains("某某小区"));
+        fs::write(&config_path, text.replace("某某小区", "翠湖苑测试")).unwrap();
         let rebuilt = built(cache.rebuild(Changes {
             config: true,
             ..Changes::default()
