@@ -9,6 +9,10 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       || echo "注意：无法安装 chromium / fonts-noto-cjk / poppler-utils，浏览器与 PDF 测试将被跳过（并会显示提示）。"
   fi
 fi
+# Where Chromium is installed, a browser test that would skip is a failure.
+if command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+  export WUYE_REQUIRE_BROWSER=1
+fi
 cargo test --all-targets
 # The metrics against an independent implementation of the data contract
 # (scripts/oracle, Python standard library only) on generated edge-case estates.
