@@ -13,9 +13,15 @@
 //! | `themes/**`    | theme         | —                 |
 //! | `wuye.toml`    | everything    | metrics, charts   |
 //!
-//! Rendering then runs on the cached parts and the new tree is compared
-//! with the last good one, so the caller learns exactly which files
-//! changed. A build with errors leaves the last good tree untouched.
+//! Rendering is incremental too: each output family (site, handbook,
+//! reports, internal) is rendered again only when an input it reads
+//! changed value, and the site through its [`SiteMemo`], which re-renders
+//! only the pages whose own inputs changed (an edited notice: its two
+//! pages and the list pages that show it). The result is byte for byte
+//! what `render::render_all` gives (tests/serve_incremental.rs). The files
+//! rendered since the last good tree are compared with it, so the caller
+//! learns exactly which files changed. A build with errors leaves the last
+//! good tree untouched.
 
 use crate::charts::{self, Charts};
 use crate::config::{self, CONFIG_FILE, Config};
