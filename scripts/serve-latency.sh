@@ -5,6 +5,7 @@
 #
 # Usage: scripts/serve-latency.sh [NOTICES] [ROUNDS] [WUYE_BINARY]
 #   defaults: 10000 notices, 5 rounds, target/release/wuye
+# ROUND_PAUSE=seconds between rounds (default 1).
 # Needs curl. Build first: cargo build --release
 set -euo pipefail
 notices=${1:-10000}
@@ -56,9 +57,25 @@ done &
 sse_pid=$!
 sleep 1
 
+# CPU time (user + sys, in ms) of serve's rebuild thread so far: the CPU a
+# save costs, apart from the background writer of output/ and the HTTP side.
+tick_ms=$((1000 / $(getconf CLK_TCK)))
+rebuild_cpu() {
+  local task
+  for task in /proc/"$serve_pid"/task/*; do
+    if [ "$(cat "$task/comm" 2>/dev/null)" = "wuye-serve-rebu" ]; then
+      # Fields 14 and 15 (utime, stime) counted after the ") " that ends comm.
+      sed 's/.*) //' "$task/stat" | awk -v t="$tick_ms" '{print ($12 + $13) * t}'
+      return
+    fi
+  done
+  echo 0
+}
+
 target="$estate/content/notices/n$(printf %05d $((notices / 2))).md"
 for ((r = 1; r <= rounds; r++)); do
   before=$(wc -l <"$dir/reloads")
+  cpu_before=$(rebuild_cpu)
   start=$(date +%s%N)
   sed -i "s/^title = .*/title = \"改过 $r 次的通知\"/" "$target"
   for _ in $(seq 1 3000); do
@@ -67,8 +84,8 @@ for ((r = 1; r <= rounds; r++)); do
   done
   end=$(sed -n "$((before + 1))p" "$dir/reloads")
   [ -n "$end" ] || { echo "round $r: no reload event"; exit 1; }
-  echo "round $r: save → reload event $(((end - start) / 1000000)) ms"
-  sleep 1
+  echo "round $r: save → reload event $(((end - start) / 1000000)) ms wall, rebuild thread $(($(rebuild_cpu) - cpu_before)) ms CPU"
+  sleep "${ROUND_PAUSE:-1}"
 done
 echo "output size: $(du -sh "$estate/output" | cut -f1), server memory: $(grep VmRSS /proc/$serve_pid/status | tr -s ' ' | cut -d' ' -f2-)"
 echo "server's own rebuild lines:"

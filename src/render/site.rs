@@ -30,11 +30,17 @@ use crate::metrics::{Metrics, PeriodKind};
 use crate::output::OutputTree;
 use chrono::{Datelike, NaiveDateTime};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
 
 /// A notice as templates see it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 struct NoticeView {
+    /// [`key_of`] the other fields: what a page showing this notice
+    /// depends on (not for templates).
+    #[serde(skip)]
+    key: u64,
     slug: String,
     title: String,
     /// Relative to the site root.
@@ -76,8 +82,84 @@ struct Site<'a> {
     lang: Lang,
     /// (url relative to the site root, label)
     nav: Vec<(String, String)>,
-    tree: OutputTree,
+    /// Files of the previous render still to be reused (or dropped).
+    old: HashMap<String, (u64, Vec<u8>)>,
+    old_markdown: HashMap<String, Rendered>,
+    /// The memo this render fills.
+    memo: SiteMemo,
     errors: Vec<Diagnostic>,
+}
+
+/// What one render of the site leaves for the next, so that `wuye serve`
+/// redoes only the files whose inputs changed (see [`render_with`]).
+///
+/// Every file is written together with a key: a hash of everything that
+/// file shows besides what all pages share (config, `as_of`, theme, labels,
+/// navigation). A later render with the same shared inputs reuses a file
+/// whose key has not changed instead of rendering it again, so its bytes
+/// are exactly those a full render gives.
+#[derive(Debug, Default)]
+pub struct SiteMemo {
+    /// Hash of what every page shares; a different one empties the memo.
+    shared: Option<u64>,
+    /// Each file of the last render (path under `site/`): key and bytes.
+    files: HashMap<String, (u64, Vec<u8>)>,
+    /// Markdown of notices and pages by source text: rendering is a pure
+    /// function of the text and `trust_html`, which is part of `shared`.
+    markdown: HashMap<String, Rendered>,
+    /// The search index: key of its entries, its files and its URL.
+    search: Option<(u64, Vec<String>, String)>,
+    /// Files the last render produced afresh (not reused), sorted.
+    rendered: Vec<String>,
+    /// Markdown documents the last render converted (not reused).
+    markdown_runs: usize,
+}
+
+impl SiteMemo {
+    /// Paths (`site/...`) of the files the last render produced afresh.
+    pub fn rendered(&self) -> &[String] {
+        &self.rendered
+    }
+
+    /// How many Markdown documents the last render converted.
+    pub fn markdown_runs(&self) -> usize {
+        self.markdown_runs
+    }
+
+    /// The files of the last render.
+    pub fn files(&self) -> impl Iterator<Item = (&String, &Vec<u8>)> {
+        self.files.iter().map(|(path, (_, bytes))| (path, bytes))
+    }
+
+    /// Copies the files of the last render into `tree`.
+    pub fn copy_into(&self, tree: &mut OutputTree) {
+        for (path, bytes) in self.files() {
+            tree.insert(path.clone(), bytes.clone());
+        }
+    }
+
+    /// The files of the last render, moved out.
+    pub fn into_tree(self) -> OutputTree {
+        let mut tree = OutputTree::default();
+        for (path, (_, bytes)) in self.files {
+            tree.insert(path, bytes);
+        }
+        tree
+    }
+}
+
+/// A hash of `value`, stable within one run of the program (which is all
+/// the memo needs: it never outlives the process).
+fn key_of(value: &(impl Hash + ?Sized)) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A key for a value that is only serializable (JSON of chart tables and
+/// figures): its JSON text, hashed.
+fn json_key(value: &impl Serialize) -> u64 {
+    key_of(&serde_json::to_string(value).unwrap_or_default())
 }
 
 impl Site<'_> {
@@ -108,11 +190,68 @@ impl Site<'_> {
         context
     }
 
-    fn write(&mut self, path: &str, template: &str, context: &tera::Context) {
-        match self.engine.render(template, context) {
-            Ok(html) => self.tree.insert(format!("site/{path}"), html),
+    /// Writes the page at `path` (relative to the site root) from
+    /// `template`, unless the previous render wrote it from the same
+    /// template with the same `key`: then its bytes are reused and the
+    /// context is never built.
+    fn page(
+        &mut self,
+        path: &str,
+        template: &str,
+        key: u64,
+        context: impl FnOnce(&Site) -> tera::Context,
+    ) {
+        let key = key_of(&(template, key));
+        self.file(path, key, |site| {
+            site.engine
+                .render(template, &context(site))
+                .map(String::into_bytes)
+        });
+    }
+
+    /// Writes a file that is not a template page, with the same reuse rule.
+    fn raw(&mut self, path: &str, key: u64, bytes: impl FnOnce(&Site) -> Vec<u8>) {
+        self.file(path, key, |site| Ok(bytes(site)));
+    }
+
+    fn file(
+        &mut self,
+        path: &str,
+        key: u64,
+        produce: impl FnOnce(&Site) -> Result<Vec<u8>, Diagnostic>,
+    ) {
+        let path = format!("site/{path}");
+        if let Some((old_key, bytes)) = self.old.remove(&path)
+            && old_key == key
+        {
+            self.memo.files.insert(path, (key, bytes));
+            return;
+        }
+        match produce(self) {
+            Ok(bytes) => {
+                self.memo.rendered.push(path.clone());
+                self.memo.files.insert(path, (key, bytes));
+            }
             Err(e) => self.errors.push(e),
         }
+    }
+
+    /// A notice's or page's Markdown, converted once per distinct text.
+    fn markdown(&mut self, body: &str, options: RenderOptions) -> Rendered {
+        if let Some(rendered) = self.memo.markdown.get(body) {
+            return rendered.clone();
+        }
+        let rendered = match self.old_markdown.remove(body) {
+            Some(rendered) => rendered,
+            None => {
+                self.memo.markdown_runs += 1;
+                markdown::render(body, options)
+            }
+        };
+        self.memo
+            .markdown
+            .insert(body.to_string(), rendered.clone());
+        rendered
     }
 }
 
@@ -130,11 +269,27 @@ fn notice_dir(slug: &str) -> String {
     format!("notices/{}/", encode_segment(slug))
 }
 
+/// Renders the whole site.
 pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Diagnostic>> {
-    let mut tree = OutputTree::default();
-    let asset_urls = assets::publish(&input.theme.assets, "site", &mut tree);
+    let mut memo = SiteMemo::default();
+    render_with(input, engine, &mut memo)?;
+    Ok(memo.into_tree())
+}
+
+/// Renders the site into `memo`, reusing every file and Markdown document
+/// of the memo's previous render whose inputs are unchanged. The files
+/// left in the memo are always exactly what [`render`] gives for `input`
+/// (on errors: those of the pages that rendered), whatever the memo held.
+pub fn render_with(
+    input: &RenderInput,
+    engine: &Engine,
+    memo: &mut SiteMemo,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut asset_tree = OutputTree::default();
+    let asset_urls = assets::publish(&input.theme.assets, "site", &mut asset_tree);
     let lang = input.config.language;
     let labels = crate::messages::ui::labels(lang);
+    let previous = std::mem::take(memo);
     let mut site = Site {
         input,
         engine,
@@ -142,7 +297,9 @@ pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Di
         assets: asset_urls,
         lang,
         nav: Vec::new(),
-        tree,
+        old: previous.files,
+        old_markdown: previous.markdown,
+        memo: SiteMemo::default(),
         errors: Vec::new(),
     };
     site.nav = vec![
@@ -165,12 +322,34 @@ pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Di
     let options = RenderOptions {
         trust_html: input.config.site.trust_html,
     };
+    // Everything every page shows besides its own matter; when it differs
+    // from the previous render's nothing of that render is reused.
+    let shared = key_of(&(
+        serde_json::to_string(input.config).unwrap_or_default(),
+        input.as_of,
+        &input.theme.templates,
+        &input.theme.assets,
+        &site.nav,
+    ));
+    site.memo.shared = Some(shared);
+    if previous.shared == Some(shared) {
+        site.memo.search = previous.search;
+    } else {
+        site.old.clear();
+        site.old_markdown.clear();
+    }
+    for (path, bytes) in asset_tree.files {
+        let key = key_of(&bytes);
+        let path = path.strip_prefix("site/").unwrap_or(&path).to_string();
+        site.raw(&path, key, |_| bytes);
+    }
+
     let as_of = input.as_of;
     let rendered: Vec<(&Notice, Rendered)> = input
         .content
         .notices
         .iter()
-        .map(|n| (n, markdown::render(&n.body, options)))
+        .map(|n| (n, site.markdown(&n.body, options)))
         .collect();
     let views: Vec<NoticeView> = rendered
         .iter()
@@ -190,8 +369,10 @@ pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Di
     render_search(&mut site, &rendered, &views, &pages_html);
     render_machine_files(&mut site, &current, &views);
 
+    site.memo.rendered.sort();
+    *memo = site.memo;
     if site.errors.is_empty() {
-        Ok(site.tree)
+        Ok(())
     } else {
         Err(site.errors)
     }
@@ -213,7 +394,8 @@ fn notice_view(site: &Site, n: &Notice, r: &Rendered, as_of: NaiveDateTime) -> N
             .unwrap_or_default()
     };
     let separator = site.lang.pick("、", ", ");
-    NoticeView {
+    let mut view = NoticeView {
+        key: 0,
         slug: n.slug.clone(),
         title: n.title.clone(),
         url: format!("{dir}index.html"),
@@ -233,7 +415,14 @@ fn notice_view(site: &Site, n: &Notice, r: &Rendered, as_of: NaiveDateTime) -> N
         affected: n.affected.join(separator),
         expires: minutes(&n.expires),
         html: r.html.clone(),
-    }
+    };
+    view.key = key_of(&view);
+    view
+}
+
+/// The keys of a list of notices, for the key of a page listing them.
+fn keys(views: &[&NoticeView]) -> Vec<u64> {
+    views.iter().map(|v| v.key).collect()
 }
 
 /// Category chips with how many current notices each has.
@@ -253,7 +442,6 @@ fn category_chips(site: &Site, current: &[&NoticeView]) -> Vec<serde_json::Value
 
 fn render_home(site: &mut Site, current: &[&NoticeView]) {
     let path = "index.html";
-    let mut context = site.context(path, "index.html");
     let mut outages: Vec<&&NoticeView> = current
         .iter()
         .filter(|v| v.outage == "upcoming" || v.outage == "in_effect")
@@ -265,14 +453,27 @@ fn render_home(site: &mut Site, current: &[&NoticeView]) {
     let pinned = current.iter().filter(|v| v.pinned).count();
     let shown = site.input.config.site.page_size.max(pinned);
     let latest: Vec<&&NoticeView> = current.iter().take(shown).collect();
-    context.insert("outages", &outages);
-    context.insert("latest", &latest);
-    context.insert("more", &(current.len() > latest.len()));
-    context.insert("categories", &category_chips(site, current));
-    context.insert("tel_service", &tel(&site.input.config.service_phone));
-    context.insert("tel_emergency", &tel(&site.input.config.emergency_phone));
-    context.insert("quality_headline", &quality_headline(site));
-    site.write(path, "site/index.html", &context);
+    let more = current.len() > latest.len();
+    let chips = category_chips(site, current);
+    let headline = quality_headline(site);
+    let key = key_of(&(
+        outages.iter().map(|v| v.key).collect::<Vec<_>>(),
+        latest.iter().map(|v| v.key).collect::<Vec<_>>(),
+        more,
+        json_key(&chips),
+        json_key(&headline),
+    ));
+    site.page(path, "site/index.html", key, |site| {
+        let mut context = site.context(path, "index.html");
+        context.insert("outages", &outages);
+        context.insert("latest", &latest);
+        context.insert("more", &more);
+        context.insert("categories", &chips);
+        context.insert("tel_service", &tel(&site.input.config.service_phone));
+        context.insert("tel_emergency", &tel(&site.input.config.emergency_phone));
+        context.insert("quality_headline", &headline);
+        context
+    });
 }
 
 /// A phone number as a `tel:` target: digits, `+`, `,` and `;` only.
@@ -327,15 +528,10 @@ fn write_list(
 ) {
     let pages = paginate(items, site.input.config.site.page_size);
     let total = pages.len();
+    let chips_key = json_key(&chips);
     for (i, page) in pages.iter().enumerate() {
         let n = i + 1;
         let path = page_path(base, n);
-        let mut context = site.context(&path, section);
-        context.insert("title", title);
-        context.insert("note", heading_note);
-        context.insert("items", page);
-        context.insert("categories", chips);
-        context.insert("current_category", current_chip);
         let pager = serde_json::json!({
             "page": n,
             "total": total,
@@ -343,8 +539,25 @@ fn write_list(
             "prev": (n > 1).then(|| page_path(base, n - 1)),
             "next": (n < total).then(|| page_path(base, n + 1)),
         });
-        context.insert("pager", &pager);
-        site.write(&path, "site/list.html", &context);
+        let key = key_of(&(
+            section,
+            title,
+            heading_note,
+            keys(page),
+            chips_key,
+            current_chip,
+            json_key(&pager),
+        ));
+        site.page(&path, "site/list.html", key, |site| {
+            let mut context = site.context(&path, section);
+            context.insert("title", title);
+            context.insert("note", heading_note);
+            context.insert("items", page);
+            context.insert("categories", chips);
+            context.insert("current_category", current_chip);
+            context.insert("pager", &pager);
+            context
+        });
     }
 }
 
@@ -390,29 +603,35 @@ fn render_lists(site: &mut Site, current: &[&NoticeView]) {
 
 fn render_notices(site: &mut Site, views: &[NoticeView]) {
     let base_url = feeds::normalize_base_url(&site.input.config.base_url);
+    // A notice's own pages show only that notice and what every page
+    // shares (the base URL is part of the config), so its key is theirs.
     for view in views {
         let path = view.url.clone();
-        let mut context = site.context(&path, "notices/index.html");
-        context.insert("notice", view);
-        site.write(&path, "site/notice.html", &context);
+        site.page(&path, "site/notice.html", view.key, |site| {
+            let mut context = site.context(&path, "notices/index.html");
+            context.insert("notice", view);
+            context
+        });
 
         let path = view.print_url.clone();
-        let mut context = site.context(&path, "notices/index.html");
-        context.insert("notice", view);
-        let online = if base_url.is_empty() {
-            String::new()
-        } else {
-            format!("{base_url}{}", notice_dir(&view.slug))
-        };
-        let qr = if online.is_empty() {
-            None
-        } else {
-            super::qr::svg(&online, &site.label("scan_to_read"))
-        };
-        context.insert("online_url", &online);
-        context.insert("online_url_shown", &decode_for_display(&online));
-        context.insert("qr", &qr);
-        site.write(&path, "site/print.html", &context);
+        site.page(&path, "site/print.html", view.key, |site| {
+            let mut context = site.context(&path, "notices/index.html");
+            context.insert("notice", view);
+            let online = if base_url.is_empty() {
+                String::new()
+            } else {
+                format!("{base_url}{}", notice_dir(&view.slug))
+            };
+            let qr = if online.is_empty() {
+                None
+            } else {
+                super::qr::svg(&online, &site.label("scan_to_read"))
+            };
+            context.insert("online_url", &online);
+            context.insert("online_url_shown", &decode_for_display(&online));
+            context.insert("qr", &qr);
+            context
+        });
     }
 }
 
@@ -478,20 +697,27 @@ fn render_archive(site: &mut Site, views: &[NoticeView]) {
         months.entry(key).or_default().push(view);
     }
     let index = index_months(&months, site.lang);
+    let index_key = json_key(&index);
     for (key, items) in months.iter().rev() {
         let label = period_label(key, site.lang);
         let path = format!("archive/{key}/index.html");
-        let mut context = site.context(&path, "archive/index.html");
-        context.insert("title", &format!("{} · {}", site.label("archive"), label));
-        context.insert("items", items);
-        context.insert("months", &index);
-        context.insert("current_month", key);
-        site.write(&path, "site/archive_month.html", &context);
+        let title = format!("{} · {}", site.label("archive"), label);
+        let page_key = key_of(&(&title, keys(items), index_key, key));
+        site.page(&path, "site/archive_month.html", page_key, |site| {
+            let mut context = site.context(&path, "archive/index.html");
+            context.insert("title", &title);
+            context.insert("items", items);
+            context.insert("months", &index);
+            context.insert("current_month", key);
+            context
+        });
     }
     let path = "archive/index.html";
-    let mut context = site.context(path, "archive/index.html");
-    context.insert("months", &index);
-    site.write(path, "site/archive.html", &context);
+    site.page(path, "site/archive.html", index_key, |site| {
+        let mut context = site.context(path, "archive/index.html");
+        context.insert("months", &index);
+        context
+    });
 }
 
 fn index_months(months: &BTreeMap<String, Vec<&NoticeView>>, lang: Lang) -> Vec<serde_json::Value> {
@@ -511,12 +737,15 @@ fn index_months(months: &BTreeMap<String, Vec<&NoticeView>>, lang: Lang) -> Vec<
 fn render_pages(site: &mut Site, options: RenderOptions) -> Vec<Rendered> {
     let mut out = Vec::new();
     for page in &site.input.content.pages {
-        let rendered = markdown::render(&page.body, options);
+        let rendered = site.markdown(&page.body, options);
         let href = format!("pages/{}/index.html", encode_segment(&page.slug));
-        let mut context = site.context(&href, &href);
-        context.insert("title", &page.title);
-        context.insert("html", &rendered.html);
-        site.write(&href, "site/page.html", &context);
+        let key = key_of(&(&page.title, &rendered.html));
+        site.page(&href, "site/page.html", key, |site| {
+            let mut context = site.context(&href, &href);
+            context.insert("title", &page.title);
+            context.insert("html", &rendered.html);
+            context
+        });
         out.push(rendered);
     }
     out
@@ -657,38 +886,50 @@ fn render_quality(site: &mut Site) {
         .iter()
         .map(|k| quality_row(metrics, k, lang))
         .collect();
+    // Only metrics and charts feed these pages: their keys are the JSON
+    // of the figures and charts shown.
+    let quarters_key = json_key(&quarters);
     let path = "quality/index.html";
-    let mut context = site.context(path, "quality/index.html");
-    context.insert("title", &site.label("quality"));
-    context.insert("charts", &charts_with_prefix(site, ""));
-    context.insert("months", &months);
-    context.insert("quarters", &quarters);
-    context.insert("quarter_links", &quarters);
-    context.insert("back", &None::<String>);
-    site.write(path, "site/quality.html", &context);
+    let charts = charts_with_prefix(site, "");
+    let key = key_of(&(json_key(&charts), json_key(&months), quarters_key));
+    site.page(path, "site/quality.html", key, |site| {
+        let mut context = site.context(path, "quality/index.html");
+        context.insert("title", &site.label("quality"));
+        context.insert("charts", &charts);
+        context.insert("months", &months);
+        context.insert("quarters", &quarters);
+        context.insert("quarter_links", &quarters);
+        context.insert("back", &None::<String>);
+        context
+    });
 
     for quarter in &quarters {
         let path = format!("quality/{}/index.html", quarter.key);
-        let mut context = site.context(&path, "quality/index.html");
-        context.insert(
-            "title",
-            &format!("{} · {}", site.label("quality"), quarter.label),
-        );
-        context.insert(
-            "charts",
-            &charts_with_prefix(site, &format!("{}/", quarter.key)),
-        );
+        let title = format!("{} · {}", site.label("quality"), quarter.label);
+        let charts = charts_with_prefix(site, &format!("{}/", quarter.key));
         let its_months: Vec<QualityRow> = quarter_months(&quarter.key)
             .iter()
             .rev()
             .filter(|m| months.iter().any(|row| &row.key == *m))
             .map(|m| quality_row(metrics, m, lang))
             .collect();
-        context.insert("months", &its_months);
-        context.insert("quarters", &[quarter]);
-        context.insert("quarter_links", &quarters);
-        context.insert("back", &Some("quality/index.html"));
-        site.write(&path, "site/quality.html", &context);
+        let key = key_of(&(
+            &title,
+            json_key(&charts),
+            json_key(&its_months),
+            json_key(&quarter),
+            quarters_key,
+        ));
+        site.page(&path, "site/quality.html", key, |site| {
+            let mut context = site.context(&path, "quality/index.html");
+            context.insert("title", &title);
+            context.insert("charts", &charts);
+            context.insert("months", &its_months);
+            context.insert("quarters", &[quarter]);
+            context.insert("quarter_links", &quarters);
+            context.insert("back", &Some("quality/index.html"));
+            context
+        });
     }
 }
 
@@ -731,11 +972,52 @@ fn render_search(
             text: format!("{} {}", page.title, r.plain_text),
         });
     }
-    let index_url = search::publish(&entries, &mut site.tree);
+    // The index is built from every entry at once; rebuilt only when
+    // some entry changed.
+    let entries_key = key_of(
+        &entries
+            .iter()
+            .map(|e| {
+                let d = &e.doc;
+                (&d.url, &d.title, &d.date, &d.label, d.expired, &e.text)
+            })
+            .collect::<Vec<_>>(),
+    );
+    let index_url = match site.memo.search.take() {
+        Some((key, paths, url))
+            if key == entries_key
+                && paths.iter().all(|p| {
+                    site.old
+                        .get(&format!("site/{p}"))
+                        .is_some_and(|(k, _)| *k == key)
+                }) =>
+        {
+            for path in &paths {
+                site.raw(path, key, |_| Vec::new());
+            }
+            site.memo.search = Some((key, paths, url.clone()));
+            url
+        }
+        _ => {
+            let mut files = OutputTree::default();
+            let url = search::publish(&entries, &mut files);
+            let mut paths = Vec::new();
+            for (path, bytes) in files.files {
+                let path = path.strip_prefix("site/").unwrap_or(&path).to_string();
+                site.old.remove(&format!("site/{path}"));
+                site.raw(&path, entries_key, |_| bytes);
+                paths.push(path);
+            }
+            site.memo.search = Some((entries_key, paths, url.clone()));
+            url
+        }
+    };
     let path = "search/index.html";
-    let mut context = site.context(path, "search/index.html");
-    context.insert("index_url", &index_url);
-    site.write(path, "site/search.html", &context);
+    site.page(path, "site/search.html", key_of(&index_url), |site| {
+        let mut context = site.context(path, "search/index.html");
+        context.insert("index_url", &index_url);
+        context
+    });
 }
 
 fn render_machine_files(site: &mut Site, current: &[&NoticeView], views: &[NoticeView]) {
@@ -745,9 +1027,11 @@ fn render_machine_files(site: &mut Site, current: &[&NoticeView], views: &[Notic
     // 404: shown by a server at any depth, so its links start at the
     // site's own path when the base URL is known.
     let root_404 = feeds::base_path(&base_url).unwrap_or_else(|| "./".into());
-    let mut context = site.context("404.html", "");
-    context.insert("root", &root_404);
-    site.write("404.html", "site/404.html", &context);
+    site.page("404.html", "site/404.html", 0, |site| {
+        let mut context = site.context("404.html", "");
+        context.insert("root", &root_404);
+        context
+    });
 
     // Feed: current notices, newest first (pinning is a page matter).
     let mut feed_items: Vec<&NoticeView> = current.to_vec();
@@ -758,20 +1042,6 @@ fn render_machine_files(site: &mut Site, current: &[&NoticeView], views: &[Notic
         .notices
         .iter()
         .map(|n| (n.slug.as_str(), n))
-        .collect();
-    let entries: Vec<FeedEntry> = feed_items
-        .iter()
-        .filter_map(|v| {
-            let notice = notices.get(v.slug.as_str())?;
-            Some(FeedEntry {
-                path: notice_dir(&v.slug),
-                title: v.title.clone(),
-                date: notice.date,
-                summary: v.summary.clone(),
-                html: v.html.clone(),
-                category: v.category_name.clone(),
-            })
-        })
         .collect();
     let fallback_id = format!("urn:wuye:{}", assets::short_hash(config.name.as_bytes()));
     let title = format!("{} · {}", config.name, site.label("notices"));
@@ -788,8 +1058,31 @@ fn render_machine_files(site: &mut Site, current: &[&NoticeView], views: &[Notic
         fallback_id: &fallback_id,
         as_of: site.input.as_of,
     };
-    site.tree
-        .insert("site/feed.xml", feeds::atom(&info, &entries));
+    // Besides the shared config and as_of, the feed shows its notices
+    // (with their dates to the second, which views round to minutes).
+    let feed_key = key_of(
+        &feed_items
+            .iter()
+            .map(|v| (v.key, notices.get(v.slug.as_str()).map(|n| n.date)))
+            .collect::<Vec<_>>(),
+    );
+    site.raw("feed.xml", feed_key, |_| {
+        let entries: Vec<FeedEntry> = feed_items
+            .iter()
+            .filter_map(|v| {
+                let notice = notices.get(v.slug.as_str())?;
+                Some(FeedEntry {
+                    path: notice_dir(&v.slug),
+                    title: v.title.clone(),
+                    date: notice.date,
+                    summary: v.summary.clone(),
+                    html: v.html.clone(),
+                    category: v.category_name.clone(),
+                })
+            })
+            .collect();
+        feeds::atom(&info, &entries).into_bytes()
+    });
 
     // Sitemap: clean directory URLs.
     let mut urls: Vec<(String, Option<String>)> = vec![
@@ -820,10 +1113,10 @@ fn render_machine_files(site: &mut Site, current: &[&NoticeView], views: &[Notic
         urls.push((format!("archive/{month}/"), None));
     }
     if let Some(xml) = feeds::sitemap(&base_url, &urls) {
-        site.tree.insert("site/sitemap.xml", xml);
+        site.raw("sitemap.xml", key_of(&xml), |_| xml.into_bytes());
     }
-    site.tree
-        .insert("site/robots.txt", feeds::robots(&base_url));
+    let robots = feeds::robots(&base_url);
+    site.raw("robots.txt", key_of(&robots), |_| robots.into_bytes());
 }
 
 #[cfg(test)]

@@ -13,9 +13,15 @@
 //! | `themes/**`    | theme         | —                 |
 //! | `wuye.toml`    | everything    | metrics, charts   |
 //!
-//! Rendering then runs on the cached parts and the new tree is compared
-//! with the last good one, so the caller learns exactly which files
-//! changed. A build with errors leaves the last good tree untouched.
+//! Rendering is incremental too: each output family (site, handbook,
+//! reports, internal) is rendered again only when an input it reads
+//! changed value, and the site through its [`SiteMemo`], which re-renders
+//! only the pages whose own inputs changed (an edited notice: its two
+//! pages and the list pages that show it). The result is byte for byte
+//! what `render::render_all` gives (tests/serve_incremental.rs). The files
+//! rendered since the last good tree are compared with it, so the caller
+//! learns exactly which files changed. A build with errors leaves the last
+//! good tree untouched.
 
 use crate::charts::{self, Charts};
 use crate::config::{self, CONFIG_FILE, Config};
@@ -25,9 +31,11 @@ use crate::diagnostics::Diagnostic;
 use crate::metrics::{self, Metrics};
 use crate::output::OutputTree;
 use crate::pipeline;
-use crate::render::RenderInput;
+use crate::render::site::SiteMemo;
+use crate::render::{self, Engine, RenderInput};
 use crate::theme::{self, Theme};
 use chrono::NaiveDateTime;
+use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -115,7 +123,14 @@ pub struct StageRuns {
     pub data: u32,
     pub metrics: u32,
     pub charts: u32,
+    /// Rebuilds that got as far as rendering.
     pub render: u32,
+    /// Renders of each output family ([`render::site`] itself reuses
+    /// every file whose inputs did not change).
+    pub site: u32,
+    pub handbook: u32,
+    pub reports: u32,
+    pub internal: u32,
 }
 
 /// What one rebuild did.
@@ -163,6 +178,42 @@ struct Stages {
     /// Metrics and charts of the current logs; `None` until computed
     /// (they are computed only from logs without errors).
     computed: Option<(Metrics, Charts)>,
+    /// Bumped whenever an input changes value; a rendered family is reused
+    /// while the generations it was rendered from are current.
+    generations: Generations,
+}
+
+/// Versions of the inputs the output families render from. The config
+/// and `as_of` have none: a changed `wuye.toml` starts from nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Generations {
+    theme: u64,
+    /// Notices and free-standing pages (the site).
+    notices: u64,
+    handbook: u64,
+    /// Managers' report notes.
+    reports: u64,
+    /// Logs, hence metrics and charts.
+    data: u64,
+}
+
+/// What the last renders left: the compiled theme, the site's memo and
+/// each other family's files with the input generations they came from.
+#[derive(Default)]
+struct Rendered {
+    engine: Option<(u64, Engine)>,
+    site: SiteMemo,
+    /// (theme, notices, data) of the files in `site`, when it rendered
+    /// without errors.
+    site_from: Option<(u64, u64, u64)>,
+    handbook: Option<((u64, u64), OutputTree)>,
+    reports: Option<((u64, u64, u64), OutputTree)>,
+    /// Also keyed by the warnings it lists.
+    internal: Option<((u64, u64), Vec<Diagnostic>, OutputTree)>,
+    metrics_json: Option<(u64, String)>,
+    /// Paths rendered afresh since the last tree that built without
+    /// errors: only these can differ from it.
+    unpublished: BTreeSet<String>,
 }
 
 impl Stages {
@@ -182,6 +233,7 @@ pub struct Cache {
     stages: Option<Stages>,
     last_good: Option<Arc<OutputTree>>,
     runs: StageRuns,
+    rendered: Rendered,
 }
 
 impl Cache {
@@ -194,7 +246,15 @@ impl Cache {
             stages: None,
             last_good: None,
             runs: StageRuns::default(),
+            rendered: Rendered::default(),
         }
+    }
+
+    /// Paths (`site/...`) the site render of the last rebuild produced
+    /// afresh rather than reused; tests use it to prove that an edited
+    /// notice re-renders its own pages and the lists, not other notices.
+    pub fn site_rendered(&self) -> &[String] {
+        self.rendered.site.rendered()
     }
 
     /// The last tree that built without errors.
@@ -217,6 +277,12 @@ impl Cache {
         let mut redone = changes;
         if changes.config || self.stages.is_none() {
             redone = Changes::all();
+            // A new config can change any page: start rendering afresh.
+            let unpublished = std::mem::take(&mut self.rendered.unpublished);
+            self.rendered = Rendered {
+                unpublished,
+                ..Rendered::default()
+            };
             match self.load_all() {
                 Ok(stages) => self.stages = Some(stages),
                 Err(errors) => {
@@ -231,15 +297,29 @@ impl Cache {
                 }
             }
         } else if let Some(stages) = self.stages.as_mut() {
+            let generations = &mut stages.generations;
             if changes.theme {
                 self.runs.theme += 1;
                 let (theme, problems) = theme::load(&self.root, &stages.config.theme);
+                if theme != stages.theme {
+                    generations.theme += 1;
+                }
                 stages.theme = theme;
                 stages.theme_problems = problems;
             }
             if changes.content {
                 self.runs.content += 1;
                 let (content, problems) = content::load(&self.root, &stages.config, stages.as_of);
+                let old = &stages.content;
+                if content.notices != old.notices || content.pages != old.pages {
+                    generations.notices += 1;
+                }
+                if content.handbook != old.handbook {
+                    generations.handbook += 1;
+                }
+                if content.reports != old.reports {
+                    generations.reports += 1;
+                }
                 stages.content = content;
                 stages.content_problems = problems;
             }
@@ -249,6 +329,7 @@ impl Cache {
                 stages.logs = logs;
                 stages.data_problems = problems;
                 stages.computed = None;
+                generations.data += 1;
             }
         }
         let Some(stages) = self.stages.as_mut() else {
@@ -296,7 +377,12 @@ impl Cache {
             as_of: stages.as_of,
             warnings: &warnings,
         };
-        let tree = match pipeline::render_output(&input) {
+        let tree = match render_families(
+            &input,
+            stages.generations,
+            &mut self.rendered,
+            &mut self.runs,
+        ) {
             Ok(tree) => tree,
             Err(errors) => {
                 return Outcome::Failed {
@@ -306,7 +392,11 @@ impl Cache {
                 };
             }
         };
-        let (changed, removed) = diff(self.last_good.as_deref(), &tree);
+        let candidates = std::mem::take(&mut self.rendered.unpublished);
+        let (changed, removed) = match self.last_good.as_deref() {
+            Some(old) => diff_candidates(old, &tree, &candidates),
+            None => diff(None, &tree),
+        };
         self.last_good = Some(Arc::new(tree));
         Outcome::Built(Rebuilt {
             stages: redone,
@@ -337,8 +427,148 @@ impl Cache {
             logs,
             data_problems,
             computed: None,
+            generations: Generations::default(),
         })
     }
+}
+
+/// Renders each output family whose inputs changed since it was last
+/// rendered (the site page by page, through its memo), reuses the others,
+/// and puts together the whole tree exactly as [`pipeline::render_output`]
+/// gives it. Errors come in the order `render_all` gives them.
+fn render_families(
+    input: &RenderInput,
+    generations: Generations,
+    rendered: &mut Rendered,
+    runs: &mut StageRuns,
+) -> Result<OutputTree, Vec<Diagnostic>> {
+    let g = generations;
+    if rendered.engine.as_ref().map(|(theme, _)| *theme) != Some(g.theme) {
+        rendered.engine = None;
+        rendered.engine = Some((g.theme, Engine::new(input.theme)?));
+    }
+    let Some((_, engine)) = rendered.engine.as_ref() else {
+        return Err(Vec::new());
+    };
+    let mut errors = Vec::new();
+
+    let site_from = (g.theme, g.notices, g.data);
+    if rendered.site_from != Some(site_from) {
+        runs.site += 1;
+        rendered.site_from = None;
+        let result = render::site::render_with(input, engine, &mut rendered.site);
+        rendered
+            .unpublished
+            .extend(rendered.site.rendered().iter().cloned());
+        match result {
+            Ok(()) => rendered.site_from = Some(site_from),
+            Err(mut problems) => errors.append(&mut problems),
+        }
+    }
+
+    let handbook_from = (g.theme, g.handbook);
+    if rendered.handbook.as_ref().map(|(from, _)| *from) != Some(handbook_from) {
+        runs.handbook += 1;
+        rendered.handbook = None;
+        match render::handbook::render(input, engine) {
+            Ok(files) => {
+                rendered.unpublished.extend(files.files.keys().cloned());
+                rendered.handbook = Some((handbook_from, files));
+            }
+            Err(mut problems) => errors.append(&mut problems),
+        }
+    }
+
+    let reports_from = (g.theme, g.reports, g.data);
+    if rendered.reports.as_ref().map(|(from, _)| *from) != Some(reports_from) {
+        runs.reports += 1;
+        rendered.reports = None;
+        match render::reports::render(input, engine) {
+            Ok(files) => {
+                rendered.unpublished.extend(files.files.keys().cloned());
+                rendered.reports = Some((reports_from, files));
+            }
+            Err(mut problems) => errors.append(&mut problems),
+        }
+    }
+
+    let internal_from = (g.theme, g.data);
+    let internal_current = rendered
+        .internal
+        .as_ref()
+        .is_some_and(|(from, warnings, _)| *from == internal_from && warnings == input.warnings);
+    if !internal_current {
+        runs.internal += 1;
+        rendered.internal = None;
+        match render::internal::render(input, engine) {
+            Ok(files) => {
+                rendered.unpublished.extend(files.files.keys().cloned());
+                rendered.internal = Some((internal_from, input.warnings.to_vec(), files));
+            }
+            Err(mut problems) => errors.append(&mut problems),
+        }
+    }
+
+    if rendered.metrics_json.as_ref().map(|(data, _)| *data) != Some(g.data) {
+        let json = serde_json::to_string_pretty(input.metrics).map_err(|e| {
+            vec![Diagnostic::error(
+                METRICS_JSON,
+                crate::diagnostics::Kind::Output,
+                e.to_string(),
+            )]
+        })?;
+        rendered.unpublished.insert(METRICS_JSON.to_string());
+        rendered.metrics_json = Some((g.data, json + "\n"));
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut tree = OutputTree::default();
+    rendered.site.copy_into(&mut tree);
+    for files in [
+        rendered.handbook.as_ref().map(|(_, files)| files),
+        rendered.reports.as_ref().map(|(_, files)| files),
+        rendered.internal.as_ref().map(|(_, _, files)| files),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        for (path, bytes) in &files.files {
+            tree.insert(path.clone(), bytes.clone());
+        }
+    }
+    if let Some((_, json)) = &rendered.metrics_json {
+        tree.insert(METRICS_JSON, json.clone());
+    }
+    Ok(tree)
+}
+
+const METRICS_JSON: &str = "internal/metrics.json";
+
+/// [`diff`] when only `candidates` (and files that appeared or vanished)
+/// can differ: the other files of `new` were reused byte for byte.
+fn diff_candidates(
+    old: &OutputTree,
+    new: &OutputTree,
+    candidates: &BTreeSet<String>,
+) -> (Vec<String>, Vec<String>) {
+    let changed = candidates
+        .iter()
+        .filter(|path| {
+            new.files
+                .get(*path)
+                .is_some_and(|bytes| old.files.get(*path) != Some(bytes))
+        })
+        .cloned()
+        .collect();
+    let removed = old
+        .files
+        .keys()
+        .filter(|path| !new.files.contains_key(*path))
+        .cloned()
+        .collect();
+    (changed, removed)
 }
 
 /// Files of `new` that are not byte-identical in `old`, and files of `old`

@@ -1,0 +1,83 @@
+//! Times what `wuye serve` does after one notice is saved, stage by stage,
+//! on an estate given on the command line (docs/PERFORMANCE.md, "serve").
+//!
+//! Usage: cargo run --release --example serve_timing -- <estate> <notice.md> [rounds]
+//! Each round rewrites the notice's title line and rebuilds; prints the
+//! rebuild's wall time and the process CPU time it used, and the time of
+//! the parts measured apart: reloading content/, cloning the whole tree.
+
+use std::path::Path;
+use std::time::Instant;
+use wuye::serve::incremental::{Cache, Changes, Outcome, classify};
+
+/// User + system CPU time of this process, in ms (Linux, 100 clock ticks a second).
+fn cpu_ms() -> u64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(") ").map(|(_, rest)| rest).unwrap_or("");
+    let fields: Vec<u64> = after.split(' ').map(|f| f.parse().unwrap_or(0)).collect();
+    // utime and stime are fields 14 and 15, the 12th and 13th after comm.
+    (fields.get(11).unwrap_or(&0) + fields.get(12).unwrap_or(&0)) * 10
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(root), Some(notice)) = (args.get(1), args.get(2)) else {
+        eprintln!("usage: serve_timing <estate> <notice.md> [rounds]");
+        std::process::exit(2);
+    };
+    let rounds: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(5);
+    let root = Path::new(root);
+    let notice = Path::new(notice);
+    let mut cache = Cache::new(root, None);
+    let started = Instant::now();
+    let Outcome::Built(first) = cache.rebuild(Changes::all()) else {
+        panic!("first build failed");
+    };
+    println!(
+        "first build: {} files, {} ms",
+        first.changed.len(),
+        started.elapsed().as_millis()
+    );
+    let text = std::fs::read_to_string(notice).unwrap();
+    for round in 1..=rounds {
+        let edited: String = text
+            .lines()
+            .map(|line| {
+                if line.starts_with("title = ") {
+                    format!("title = \"第 {round} 次修改的通知\"")
+                } else {
+                    line.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n";
+        std::fs::write(notice, edited).unwrap();
+        let changes = classify(root, [notice]);
+        let (cpu, wall) = (cpu_ms(), Instant::now());
+        let Outcome::Built(rebuilt) = cache.rebuild(changes) else {
+            panic!("rebuild failed");
+        };
+        let (rebuild_wall, rebuild_cpu) = (wall.elapsed().as_millis(), cpu_ms() - cpu);
+
+        let config = cache.config().unwrap().clone();
+        let as_of = config.as_of.unwrap_or_else(wuye::pipeline::now);
+        let wall = Instant::now();
+        let _ = wuye::content::load(root, &config, as_of);
+        let load = wall.elapsed().as_millis();
+        let tree = cache.last_good().unwrap();
+        let wall = Instant::now();
+        let copy = (*tree).clone();
+        let clone = wall.elapsed().as_millis();
+        drop(copy);
+        println!(
+            "round {round}: rebuild {rebuild_wall} ms wall, {rebuild_cpu} ms CPU; \
+             {} changed, {} removed, {} site files rendered; apart: content::load {load} ms, \
+             clone of the whole tree {clone} ms",
+            rebuilt.changed.len(),
+            rebuilt.removed.len(),
+            cache.site_rendered().len(),
+        );
+    }
+    std::fs::write(notice, text).unwrap();
+}
