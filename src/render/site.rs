@@ -108,9 +108,15 @@ impl Site<'_> {
         context
     }
 
+    /// Writes a page at `path`, the page's URL relative to the site: the
+    /// file is named by the decoded URL (a Chinese slug's folder is
+    /// `notices/停水通知/`, which is what browsers and servers look for when
+    /// they follow the percent-encoded link).
     fn write(&mut self, path: &str, template: &str, context: &tera::Context) {
         match self.engine.render(template, context) {
-            Ok(html) => self.tree.insert(format!("site/{path}"), html),
+            Ok(html) => self
+                .tree
+                .insert(format!("site/{}", decode_for_display(path)), html),
             Err(e) => self.errors.push(e),
         }
     }
