@@ -257,10 +257,9 @@ pub fn sanitize(html: &str) -> String {
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tags(["input"])
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-        .attribute_filter(|element, attribute, value| {
+        .attribute_filter(|_element, attribute, value| {
             // Images and other embedded resources may only come from the site itself.
-            if attribute == "src" && (value.contains("://") || value.starts_with("//")) {
-                let _ = element;
+            if attribute == "src" && !is_local_url(value) {
                 return None;
             }
             Some(value.into())
@@ -268,6 +267,28 @@ pub fn sanitize(html: &str) -> String {
         .link_rel(Some("noopener noreferrer"))
         .clean(html)
         .to_string()
+}
+
+/// True when a browser would resolve `url` against the page itself: no
+/// scheme, no host. Browsers drop tabs and line breaks anywhere in a URL,
+/// trim spaces and control characters around it and read `\` as `/`, so
+/// ` //host`, `\\host` and `https:host` (which means `https://host`) are
+/// all other hosts.
+fn is_local_url(url: &str) -> bool {
+    let url: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    let url = url.trim_matches(|c: char| c <= ' ');
+    if url.starts_with("//") {
+        return false;
+    }
+    // A scheme is whatever comes before a `:` that precedes any `/?#`.
+    match url.find(':') {
+        Some(colon) => url[..colon].contains(['/', '?', '#']),
+        None => true,
+    }
 }
 
 #[cfg(test)]
@@ -310,6 +331,39 @@ mod tests {
         }
         let trusted = render(md, RenderOptions { trust_html: true }).html;
         assert!(trusted.contains("<script"));
+    }
+
+    #[test]
+    fn only_local_images_are_kept() {
+        for local in [
+            "x.png",
+            "./img/x.png",
+            "../static/a.png",
+            "/x.png",
+            "a/b:c.png",
+            "?q",
+            "#f",
+        ] {
+            assert!(is_local_url(local), "{local}");
+        }
+        for external in [
+            "https://evil.example/x.png",
+            "HTTP://evil.example/x.png",
+            "//evil.example/x.png",
+            " //evil.example/x.png",
+            "\\\\evil.example\\x.png",
+            "/\\evil.example/x.png",
+            "https:evil.example/x.png",
+            "ht\ttps://evil.example/x.png",
+            "data:image/png;base64,AAAA",
+            "javascript:alert(1)",
+            "\u{1}//evil.example",
+        ] {
+            assert!(!is_local_url(external), "{external}");
+            let html = sanitize(&format!("<img src=\"{external}\" alt=\"a\">"));
+            assert!(!html.contains("src="), "{external}: {html}");
+        }
+        assert!(sanitize("<img src=\"img/a.png\">").contains("src=\"img/a.png\""));
     }
 
     #[test]

@@ -62,7 +62,13 @@ impl Private {
 
     /// The values the internal report shows (open and overdue cases).
     fn in_internal_report(&self) -> Vec<&str> {
-        vec![&self.room, &self.contact, &self.phone, &self.summary, &self.note]
+        vec![
+            &self.room,
+            &self.contact,
+            &self.phone,
+            &self.summary,
+            &self.note,
+        ]
     }
 }
 
@@ -158,11 +164,23 @@ fn forms(value: &str) -> Vec<String> {
     forms.push(json.to_uppercase().replace("\\U", "\\u"));
     let decimal: String = value
         .chars()
-        .map(|c| if c.is_ascii() { c.to_string() } else { format!("&#{};", c as u32) })
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("&#{};", c as u32)
+            }
+        })
         .collect();
     let hex: String = value
         .chars()
-        .map(|c| if c.is_ascii() { c.to_string() } else { format!("&#x{:x};", c as u32) })
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("&#x{:x};", c as u32)
+            }
+        })
         .collect();
     forms.push(decimal);
     forms.push(hex.clone());
@@ -197,7 +215,10 @@ fn run(tag: &str, headers: [&str; 3], gb18030: bool) {
     let config = fs::read_to_string(estate.join("wuye.toml")).unwrap();
     fs::write(
         estate.join("wuye.toml"),
-        config.replace("# as_of = \"2026-03-31 23:59\"", "as_of = \"2026-11-20 18:00\""),
+        config.replace(
+            "# as_of = \"2026-03-31 23:59\"",
+            "as_of = \"2026-11-20 18:00\"",
+        ),
     )
     .unwrap();
     let p = Private::new(tag);
@@ -219,13 +240,20 @@ fn run(tag: &str, headers: [&str; 3], gb18030: bool) {
         );
     }
     // Figures from them reached the public site and the reports.
-    let metrics: serde_json::Value =
-        serde_json::from_slice(&internal["metrics.json"]).unwrap();
-    assert_eq!(metrics["repairs"]["2026-11"]["orders"], 2, "{tag}: {}", metrics["repairs"]);
+    let metrics: serde_json::Value = serde_json::from_slice(&internal["metrics.json"]).unwrap();
+    assert_eq!(
+        metrics["repairs"]["2026-11"]["orders"], 2,
+        "{tag}: {}",
+        metrics["repairs"]
+    );
     assert!(output.join("reports").read_dir().unwrap().count() > 0);
 
     let found = leaks(&output, &p);
-    assert!(found.is_empty(), "{tag}: private data in public output:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "{tag}: private data in public output:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -254,7 +282,11 @@ fn the_scan_finds_every_form() {
             fs::create_dir_all(output.join(folder)).unwrap();
             fs::write(output.join(folder).join("x.html"), "ok").unwrap();
         }
-        fs::write(output.join("reports/leak.js"), format!("var x = \"{form}\";")).unwrap();
+        fs::write(
+            output.join("reports/leak.js"),
+            format!("var x = \"{form}\";"),
+        )
+        .unwrap();
         let found = leaks(&output, &p);
         assert_eq!(found.len(), 1, "{form}: {found:?}");
     }
