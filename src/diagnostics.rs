@@ -26,6 +26,12 @@ pub enum Kind {
     Encoding,
     CsvSyntax,
     EmptyFile,
+    /// A file, a row or a header over one of the limits in `guard`.
+    TooLarge,
+    /// Markdown or HTML nested deeper than `guard::MAX_NESTING`.
+    TooDeep,
+    /// A symbolic link that leads out of the estate folder (not followed).
+    OutsideEstate,
     // --- CSV headers ---
     MissingColumn,
     DuplicateColumn,

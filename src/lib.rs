@@ -20,6 +20,7 @@ pub mod content;
 pub mod data;
 pub mod datetime;
 pub mod diagnostics;
+pub mod guard;
 pub mod init;
 pub mod markdown;
 pub mod messages;

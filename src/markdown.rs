@@ -4,6 +4,7 @@
 //! usable characters) so pages can link to them; raw HTML is sanitized
 //! unless the estate trusts it.
 
+use crate::guard::MAX_NESTING;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -54,9 +55,12 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
-/// Renders Markdown to HTML.
+/// Renders Markdown to HTML. Structure nested deeper than
+/// [`MAX_NESTING`] is flattened (its text kept, its raw HTML escaped) so
+/// that no document can make the sanitizer run for minutes; loaders report
+/// such files as errors before they get here (see [`too_deep`]).
 pub fn render(markdown: &str, options: RenderOptions) -> Rendered {
-    let events: Vec<Event> = Parser::new_ext(markdown, parser_options()).collect();
+    let events = limit_nesting(Parser::new_ext(markdown, parser_options()));
 
     // First pass: heading texts and ids, unique within the document.
     let mut headings = Vec::new();
@@ -126,6 +130,114 @@ pub fn render(markdown: &str, options: RenderOptions) -> Rendered {
     }
 }
 
+/// Elements whose end tag may be left out (`<p>`, `<li>`, `<td>` ...) and
+/// void elements: an HTML parser closes them by itself, so they never pile
+/// up, and counting them would flag a sloppy paste of `<p>`s as deep.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "colgroup", "dd", "dt", "embed", "hr", "img", "input", "li",
+    "link", "meta", "option", "optgroup", "p", "param", "rb", "rp", "rt", "source", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "track", "wbr", "html", "head", "body",
+];
+
+/// Follows the open and close tags of a piece of raw HTML: `depth` is the
+/// number of elements left open; returns the deepest it got. An estimate
+/// (HTML parsers repair bad nesting in many ways), only used for a limit.
+fn follow_raw_html(html: &str, depth: &mut usize) -> usize {
+    let mut deepest = *depth;
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        let closing = rest.starts_with('/');
+        let name_part = rest.strip_prefix('/').unwrap_or(rest);
+        let name: String = name_part
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        // A tag name starts with a letter (`a < b`, `<3` are text).
+        let is_tag = name.starts_with(|c: char| c.is_ascii_alphabetic());
+        if !is_tag || NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        let end = rest.find('>').unwrap_or(rest.len());
+        let self_closing = rest[..end].ends_with('/');
+        if closing {
+            *depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            *depth += 1;
+            deepest = deepest.max(*depth);
+        }
+        rest = &rest[end..];
+    }
+    deepest
+}
+
+/// The byte offset in `markdown` where its nesting first goes deeper than
+/// [`MAX_NESTING`], counting Markdown containers and raw HTML elements.
+pub fn too_deep(markdown: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut raw = 0usize;
+    for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
+        match event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth + raw > MAX_NESTING {
+                    return Some(range.start);
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html)
+                if depth + follow_raw_html(&html, &mut raw) > MAX_NESTING =>
+            {
+                return Some(range.start);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Drops the containers nested deeper than [`MAX_NESTING`] (and everything
+/// structural inside them), keeping their text; raw HTML that would go
+/// deeper is shown as text instead.
+fn limit_nesting<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    // For every open container: whether it was kept.
+    let mut kept: Vec<bool> = Vec::new();
+    let mut depth = 0usize;
+    let mut raw = 0usize;
+    for event in events {
+        match event {
+            Event::Start(tag) => {
+                let keep = kept.last().copied().unwrap_or(true) && depth + raw < MAX_NESTING;
+                kept.push(keep);
+                if keep {
+                    depth += 1;
+                    out.push(Event::Start(tag));
+                }
+            }
+            Event::End(tag) => {
+                if kept.pop().unwrap_or(false) {
+                    depth = depth.saturating_sub(1);
+                    out.push(Event::End(tag));
+                }
+            }
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                let mut after = raw;
+                let deepest = follow_raw_html(html, &mut after);
+                if kept.last().copied().unwrap_or(true) && depth + deepest <= MAX_NESTING {
+                    raw = after;
+                    out.push(event);
+                } else {
+                    out.push(Event::Text(html.clone()));
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 fn heading_number(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -145,10 +257,9 @@ pub fn sanitize(html: &str) -> String {
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tags(["input"])
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-        .attribute_filter(|element, attribute, value| {
+        .attribute_filter(|_element, attribute, value| {
             // Images and other embedded resources may only come from the site itself.
-            if attribute == "src" && (value.contains("://") || value.starts_with("//")) {
-                let _ = element;
+            if attribute == "src" && !is_local_url(value) {
                 return None;
             }
             Some(value.into())
@@ -156,6 +267,28 @@ pub fn sanitize(html: &str) -> String {
         .link_rel(Some("noopener noreferrer"))
         .clean(html)
         .to_string()
+}
+
+/// True when a browser would resolve `url` against the page itself: no
+/// scheme, no host. Browsers drop tabs and line breaks anywhere in a URL,
+/// trim spaces and control characters around it and read `\` as `/`, so
+/// ` //host`, `\\host` and `https:host` (which means `https://host`) are
+/// all other hosts.
+fn is_local_url(url: &str) -> bool {
+    let url: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    let url = url.trim_matches(|c: char| c <= ' ');
+    if url.starts_with("//") {
+        return false;
+    }
+    // A scheme is whatever comes before a `:` that precedes any `/?#`.
+    match url.find(':') {
+        Some(colon) => url[..colon].contains(['/', '?', '#']),
+        None => true,
+    }
 }
 
 #[cfg(test)]
@@ -198,5 +331,96 @@ mod tests {
         }
         let trusted = render(md, RenderOptions { trust_html: true }).html;
         assert!(trusted.contains("<script"));
+    }
+
+    #[test]
+    fn only_local_images_are_kept() {
+        for local in [
+            "x.png",
+            "./img/x.png",
+            "../static/a.png",
+            "/x.png",
+            "a/b:c.png",
+            "?q",
+            "#f",
+        ] {
+            assert!(is_local_url(local), "{local}");
+        }
+        for external in [
+            "https://evil.example/x.png",
+            "HTTP://evil.example/x.png",
+            "//evil.example/x.png",
+            " //evil.example/x.png",
+            "\\\\evil.example\\x.png",
+            "/\\evil.example/x.png",
+            "https:evil.example/x.png",
+            "ht\ttps://evil.example/x.png",
+            "data:image/png;base64,AAAA",
+            "javascript:alert(1)",
+            "\u{1}//evil.example",
+        ] {
+            assert!(!is_local_url(external), "{external}");
+            let html = sanitize(&format!("<img src=\"{external}\" alt=\"a\">"));
+            assert!(!html.contains("src="), "{external}: {html}");
+        }
+        assert!(sanitize("<img src=\"img/a.png\">").contains("src=\"img/a.png\""));
+    }
+
+    #[test]
+    fn deep_nesting_is_found_and_flattened_quickly() {
+        let n = 10_000;
+        let start = std::time::Instant::now();
+        for md in [
+            "- ".repeat(n) + "深处\n",
+            "1. ".repeat(n) + "深处\n",
+            ">".repeat(n) + " 深处\n",
+            "<div>".repeat(n) + "深处" + &"</div>".repeat(n) + "\n",
+            "<span>".repeat(n) + "深处\n",
+        ] {
+            let md = format!("# 标题\n\n正文\n\n{md}");
+            let offset = too_deep(&md).expect("found");
+            assert!(offset >= "# 标题\n\n正文\n\n".len(), "{offset}");
+            let r = render(&md, RenderOptions::default());
+            assert!(r.plain_text.contains("深处"), "text kept");
+            assert_eq!(r.headings.len(), 1);
+            let opened = r.html.matches("<ul>").count()
+                + r.html.matches("<ol>").count()
+                + r.html.matches("<blockquote>").count()
+                + r.html.matches("<div>").count()
+                + r.html.matches("<span>").count();
+            assert!(opened <= MAX_NESTING, "{opened} levels kept");
+        }
+        // Debug builds included: without the limit this takes minutes.
+        assert!(start.elapsed() < std::time::Duration::from_secs(20));
+    }
+
+    #[test]
+    fn ordinary_nesting_is_not_too_deep() {
+        let mut md = String::new();
+        for level in 0..10 {
+            md.push_str(&"  ".repeat(level));
+            md.push_str("- *项* [链接](x) **粗**\n");
+        }
+        md.push_str("\n> > > 引用\n\n");
+        md.push_str(&"<p>段落".repeat(500));
+        md.push_str("\n\n<table><tr><td>a<td>b<tr><td>c</table>\n");
+        assert_eq!(too_deep(&md), None);
+        let r = render(&md, RenderOptions::default());
+        assert_eq!(r.html.matches("<ul>").count(), 10);
+        assert!(r.html.contains("<blockquote>"));
+        assert!(r.html.contains("<td>c</td>"), "{}", r.html);
+    }
+
+    #[test]
+    fn raw_html_depth_counts_open_elements_only() {
+        let mut depth = 0;
+        assert_eq!(
+            follow_raw_html("<div><span>a</span><br/><img src=x>", &mut depth),
+            2
+        );
+        assert_eq!(depth, 1);
+        assert_eq!(follow_raw_html("</div></div><!-- c --><x/>", &mut depth), 1);
+        assert_eq!(depth, 0);
+        assert_eq!(follow_raw_html("a < b <3 <P>x<LI>", &mut depth), 0);
     }
 }

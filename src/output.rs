@@ -67,6 +67,17 @@ fn write_tree(tree: &OutputTree, staging: &Path) -> Result<(), WuyeError> {
         fs::remove_dir_all(staging).map_err(|e| WuyeError::io(staging, e))?;
     }
     fs::create_dir_all(staging).map_err(|e| WuyeError::io(staging, e))?;
+    // The loaders refuse clashing names with a diagnostic; this is the last
+    // line: no two files of a build may share a path up to case (one would
+    // overwrite the other on a case-insensitive disk or server).
+    let mut folded: BTreeMap<String, &str> = BTreeMap::new();
+    for relative in tree.files.keys() {
+        if let Some(first) = folded.insert(relative.to_lowercase(), relative) {
+            return Err(WuyeError::Message(format!(
+                "two files of the build would overwrite each other: {first} and {relative}"
+            )));
+        }
+    }
     for (relative, bytes) in &tree.files {
         if !is_safe_relative(relative) {
             return Err(WuyeError::Message(format!(
@@ -170,6 +181,21 @@ mod tests {
             "one"
         );
         assert!(!dir.path().join("evil").exists());
+    }
+
+    #[test]
+    fn paths_equal_up_to_case_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let result = write_atomically(
+            &tree(&[
+                ("site/notices/Water/index.html", "a"),
+                ("site/notices/water/index.html", "b"),
+            ]),
+            &out,
+        );
+        assert!(result.is_err());
+        assert!(!out.exists());
     }
 
     #[test]

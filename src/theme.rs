@@ -77,7 +77,17 @@ pub fn load(root: &Path, name: &str) -> (Theme, Vec<Diagnostic>) {
     let mut theme = embedded();
     let mut diagnostics = Vec::new();
     let dir = root.join("themes").join(name);
-    if dir.is_dir() {
+    if crate::guard::outside_estate(root, &dir) {
+        // Links inside the folder are never followed (see `walk_dir`); a
+        // theme folder that is itself a link out of the estate is skipped.
+        let target = crate::guard::link_target(&dir);
+        diagnostics.push(Diagnostic::warning(
+            display_path(root, &dir),
+            Kind::OutsideEstate,
+            crate::messages::content::ContentMsg::OutsideEstate { target: &target }
+                .text(crate::messages::Lang::default()),
+        ));
+    } else if dir.is_dir() {
         let mut files = Vec::new();
         walk_dir(&dir, &mut files);
         files.sort();

@@ -72,6 +72,7 @@ pub fn load(root: &Path, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> 
 /// Parses and orders already-read chapter files.
 pub fn from_files(files: &[SourceFile], lang: Lang, diagnostics: &mut Vec<Diagnostic>) -> Handbook {
     let mut chapters = Vec::new();
+    let mut seen: std::collections::BTreeMap<String, String> = Default::default();
     for file in files {
         let parsed = match frontmatter::parse::<Meta>(file, KEYS, lang) {
             Ok(parsed) => parsed,
@@ -122,6 +123,32 @@ pub fn from_files(files: &[SourceFile], lang: Lang, diagnostics: &mut Vec<Diagno
                 .with_value(file_name),
             );
             ok = false;
+        }
+        if ok {
+            // Chapter pages are `<file name>.html`: names that differ only
+            // in case are one page where the site is served from Windows,
+            // macOS or a case-insensitive web server.
+            let folded = slug.to_lowercase();
+            match seen.get(&folded) {
+                Some(first) => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            &file.path,
+                            Kind::DuplicateSlug,
+                            HandbookMsg::SameNameButCase {
+                                name: file_name,
+                                first,
+                            }
+                            .text(lang),
+                        )
+                        .with_value(file_name),
+                    );
+                    ok = false;
+                }
+                None => {
+                    seen.insert(folded, file.path.clone());
+                }
+            }
         }
         if !ok || parsed.meta.draft {
             continue;

@@ -54,7 +54,9 @@ pub struct SourceFile {
 }
 
 /// Lists `*.md` files directly in `dir` (sorted by name) and reads them as
-/// UTF-8. Unreadable or non-UTF-8 files become diagnostics.
+/// UTF-8. Unreadable, non-text or non-UTF-8 files, files over the size
+/// limit and files nested too deep become errors; links that lead out of
+/// the estate are skipped with a warning (see [`crate::guard`]).
 pub fn read_markdown_dir(
     root: &Path,
     dir: &str,
@@ -64,6 +66,21 @@ pub fn read_markdown_dir(
     use crate::messages::content::ContentMsg;
     let lang = crate::messages::Lang::default();
     let full = root.join(dir);
+    let outside = |path: &Path, diagnostics: &mut Vec<Diagnostic>| {
+        let outside = crate::guard::outside_estate(root, path);
+        if outside {
+            let target = crate::guard::link_target(path);
+            diagnostics.push(Diagnostic::warning(
+                crate::diagnostics::display_path(root, path),
+                Kind::OutsideEstate,
+                ContentMsg::OutsideEstate { target: &target }.text(lang),
+            ));
+        }
+        outside
+    };
+    if outside(&full, diagnostics) {
+        return Vec::new();
+    }
     let Ok(entries) = std::fs::read_dir(&full) else {
         return Vec::new();
     };
@@ -75,31 +92,68 @@ pub fn read_markdown_dir(
     paths.sort();
     let mut files = Vec::new();
     for path in paths {
-        let shown = crate::diagnostics::display_path(root, &path);
-        match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => files.push(SourceFile { path: shown, text }),
-                Err(err) => {
-                    let line = err.as_bytes()[..err.utf8_error().valid_up_to()]
-                        .iter()
-                        .filter(|b| **b == b'\n')
-                        .count() as u64
-                        + 1;
-                    diagnostics.push(
-                        Diagnostic::error(shown, Kind::Encoding, ContentMsg::NotUtf8.text(lang))
-                            .at_line(line),
-                    );
-                }
-            },
-            Err(err) => diagnostics.push(Diagnostic::error(
-                shown,
-                Kind::Io,
-                ContentMsg::Unreadable {
-                    reason: &err.to_string(),
-                }
-                .text(lang),
-            )),
+        if outside(&path, diagnostics) {
+            continue;
         }
+        let shown = crate::diagnostics::display_path(root, &path);
+        let error = |kind, msg: ContentMsg| Diagnostic::error(shown.as_str(), kind, msg.text(lang));
+        let bytes = match read_limited(&path, crate::guard::MAX_MARKDOWN_BYTES) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => {
+                let limit_mib = crate::guard::MAX_MARKDOWN_BYTES / (1024 * 1024);
+                diagnostics.push(error(Kind::TooLarge, ContentMsg::TooLarge { limit_mib }));
+                continue;
+            }
+            Err(err) => {
+                let reason = err.to_string();
+                diagnostics.push(error(Kind::Io, ContentMsg::Unreadable { reason: &reason }));
+                continue;
+            }
+        };
+        if looks_binary(&bytes) {
+            diagnostics.push(error(Kind::Encoding, ContentMsg::NotText));
+            continue;
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                let line = line_at(err.as_bytes(), err.utf8_error().valid_up_to());
+                diagnostics.push(error(Kind::Encoding, ContentMsg::NotUtf8).at_line(line));
+                continue;
+            }
+        };
+        if let Some(offset) = crate::markdown::too_deep(&text) {
+            let limit = crate::guard::MAX_NESTING;
+            let line = line_at(text.as_bytes(), offset);
+            diagnostics.push(error(Kind::TooDeep, ContentMsg::TooDeep { limit }).at_line(line));
+            continue;
+        }
+        files.push(SourceFile { path: shown, text });
     }
     files
+}
+
+/// The 1-based line of byte `offset`.
+fn line_at(bytes: &[u8], offset: usize) -> u64 {
+    let end = offset.min(bytes.len());
+    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+/// Reads at most `limit` bytes; `None` when the file is longer. Reading
+/// through `take` keeps a file that grows while it is read from taking
+/// more memory than the limit.
+fn read_limited(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+/// Text files never hold a NUL byte; images, PDFs, Word files and archives
+/// do, near their start. UTF-16 text (Notepad's "Unicode") does too, but
+/// starts with its byte-order mark: that is text in the wrong encoding.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    !utf16 && bytes.iter().take(8192).any(|b| *b == 0)
 }

@@ -431,9 +431,11 @@ pub(crate) fn check_duplicate_slugs<'a>(
     lang: Lang,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut first: BTreeMap<&str, &str> = BTreeMap::new();
+    // Compared without case: `Water` and `water` are one folder on Windows,
+    // macOS and many web servers, so one page would overwrite the other.
+    let mut first: BTreeMap<String, &str> = BTreeMap::new();
     for (slug, path) in slugs {
-        match first.get(slug) {
+        match first.get(&slug.to_lowercase()) {
             Some(first_path) => {
                 let mut d = Diagnostic::error(
                     path,
@@ -453,7 +455,7 @@ pub(crate) fn check_duplicate_slugs<'a>(
                 diagnostics.push(d);
             }
             None => {
-                first.insert(slug, path);
+                first.insert(slug.to_lowercase(), path);
             }
         }
     }

@@ -55,7 +55,39 @@ pub struct LineCounter<R> {
     breaks: std::collections::VecDeque<(u64, bool)>,
     /// Line breaks before the first entry of `breaks`.
     breaks_before: u64,
+    /// Where the last complete record ended (see [`LineCounter::record_done`]).
+    record_end: u64,
 }
+
+/// The error a [`LineCounter`] gives when one record goes on for more than
+/// [`crate::guard::MAX_CSV_RECORD_BYTES`]: csv would otherwise buffer the
+/// rest of the file as one cell.
+#[derive(Debug)]
+pub struct RowTooLong;
+
+impl std::fmt::Display for RowTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "a row is longer than {} bytes",
+            crate::guard::MAX_CSV_RECORD_BYTES
+        )
+    }
+}
+
+impl std::error::Error for RowTooLong {}
+
+/// True when a csv error is a [`RowTooLong`].
+pub fn is_row_too_long(err: &csv::Error) -> bool {
+    match err.kind() {
+        csv::ErrorKind::Io(io) => io.get_ref().is_some_and(|e| e.is::<RowTooLong>()),
+        _ => false,
+    }
+}
+
+/// How far past the end of the last record reading may go before the record
+/// in progress counts as too long: the limit plus what csv reads ahead.
+const READ_AHEAD: u64 = 64 * 1024;
 
 impl<R> LineCounter<R> {
     pub fn new(inner: R) -> Self {
@@ -64,7 +96,19 @@ impl<R> LineCounter<R> {
             offset: 0,
             breaks: std::collections::VecDeque::new(),
             breaks_before: 0,
+            record_end: 0,
         }
+    }
+
+    /// Tells the counter that a record ended at byte `end` (csv's position
+    /// after reading it), so the next one is measured from there.
+    pub fn record_done(&mut self, end: u64) {
+        self.record_end = end;
+    }
+
+    /// Where the last complete record ended.
+    pub fn record_end(&self) -> u64 {
+        self.record_end
     }
 
     /// The physical line (1-based) of the record whose csv position starts
@@ -100,6 +144,11 @@ impl<R> LineCounter<R> {
 
 impl<R: Read> Read for LineCounter<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.offset.saturating_sub(self.record_end)
+            > crate::guard::MAX_CSV_RECORD_BYTES + READ_AHEAD
+        {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, RowTooLong));
+        }
         let n = self.inner.read(buf)?;
         for (i, &b) in buf[..n].iter().enumerate() {
             if b == b'\n' || b == b'\r' {

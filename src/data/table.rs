@@ -321,6 +321,15 @@ pub fn read_file(
     if !path.exists() {
         return report;
     }
+    if crate::guard::outside_estate(root, &path) {
+        let target = crate::guard::link_target(&path);
+        report.file_problem(
+            Kind::OutsideEstate,
+            DataMsg::OutsideEstate { target: &target },
+            true,
+        );
+        return report;
+    }
     let unreadable = |report: &mut FileReport, err: &dyn std::fmt::Display| {
         let reason = err.to_string();
         report.file_problem(Kind::Io, DataMsg::Unreadable { reason: &reason }, false);
@@ -343,14 +352,14 @@ pub fn read_file(
     let mut garbled = Garbled::default();
 
     // The header: the first record (csv skips blank lines before it).
-    match reader.read_record(&mut record) {
+    match read_record(&mut reader, &mut record) {
         Ok(true) => {}
         Ok(false) => {
             report.file_problem(Kind::EmptyFile, DataMsg::EmptyFile, true);
             return report;
         }
         Err(err) => {
-            read_failure(&mut report, &err);
+            read_failure(&mut reader, &mut report, &err);
             return report;
         }
     }
@@ -365,19 +374,21 @@ pub fn read_file(
     let mut warned_unnamed = BTreeSet::new();
 
     loop {
-        match reader.read_record(&mut record) {
+        match read_record(&mut reader, &mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(err) => {
-                read_failure(&mut report, &err);
+                read_failure(&mut reader, &mut report, &err);
                 break;
             }
         }
+        // Asked for every record, blank ones included, so that the line
+        // counter forgets the line breaks it has passed.
+        let line = line_of(&mut reader, &record);
         // A row of empty cells is what a spreadsheet writes for a blank row.
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let line = line_of(&mut reader, &record);
         garbled.check(&record, line, detected);
         extra_cells(&record, line, &header, &mut report);
         for &col in &header.unnamed {
@@ -412,7 +423,32 @@ fn line_of(reader: &mut source::CsvReader, record: &StringRecord) -> u64 {
     reader.get_mut().record_line(start)
 }
 
-fn read_failure(report: &mut FileReport, err: &csv::Error) {
+/// Reads the next record, refusing one longer than
+/// [`crate::guard::MAX_CSV_RECORD_BYTES`] (the line counter stops a record
+/// that never ends while it is read; this catches the rest exactly).
+fn read_record(reader: &mut source::CsvReader, record: &mut StringRecord) -> csv::Result<bool> {
+    let more = reader.read_record(record)?;
+    if record.as_byte_record().as_slice().len() as u64 > crate::guard::MAX_CSV_RECORD_BYTES {
+        let io = std::io::Error::new(std::io::ErrorKind::InvalidData, source::RowTooLong);
+        return Err(csv::Error::from(io));
+    }
+    let end = reader.position().byte();
+    reader.get_mut().record_done(end);
+    Ok(more)
+}
+
+fn read_failure(reader: &mut source::CsvReader, report: &mut FileReport, err: &csv::Error) {
+    if source::is_row_too_long(err) {
+        // The row starts after the last record read (blank lines aside).
+        let start = reader.get_ref().record_end();
+        let line = reader.get_mut().record_line(start);
+        let limit_kib = crate::guard::MAX_CSV_RECORD_BYTES / 1024;
+        let text = DataMsg::RowTooLong { limit_kib }.text(report.lang);
+        let d = Diagnostic::error(report.file, Kind::TooLarge, text).at_line(line);
+        // On the row's line but never a bad row: the rest of the file is unread.
+        report.entries.push((line, 0, d));
+        return;
+    }
     let reason = err.to_string();
     let kind = if err.is_io_error() {
         Kind::Io
@@ -494,6 +530,15 @@ fn match_header(
     extras_mode: Extras,
     report: &mut FileReport,
 ) -> Option<Header> {
+    if record.len() > crate::guard::MAX_CSV_COLUMNS {
+        let msg = DataMsg::TooManyColumns {
+            count: record.len(),
+            limit: crate::guard::MAX_CSV_COLUMNS,
+        };
+        let d = Diagnostic::error(report.file, Kind::TooLarge, msg.text(report.lang)).at_line(line);
+        report.header_problem(line, 0, d);
+        return None;
+    }
     let names: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
     let mut columns: Vec<Option<usize>> = vec![None; specs.len()];
     let mut extras: Vec<usize> = Vec::new();

@@ -24,6 +24,18 @@ pub enum ContentMsg<'a> {
     MissingKey {
         key: &'a str,
     },
+    /// Bytes that are no text at all (an image saved as `.md`).
+    NotText,
+    TooLarge {
+        limit_mib: u64,
+    },
+    TooDeep {
+        limit: usize,
+    },
+    /// A symbolic link to a file or folder outside the estate.
+    OutsideEstate {
+        target: &'a str,
+    },
 }
 
 impl ContentMsg<'_> {
@@ -35,6 +47,30 @@ impl ContentMsg<'_> {
                     "The file is not UTF-8. Save it again as UTF-8 in your editor.",
                 )
                 .into(),
+            (ContentMsg::NotText, l) => l
+                .pick(
+                    "这不是文本文件（看起来是图片或其他二进制文件），却以 .md 结尾。请把它移出这个文件夹，或改回正确的扩展名（如 .png）。",
+                    "This is not a text file (it looks like an image or other binary file) but its name ends in .md. Move it out of this folder or give it its proper extension (such as .png).",
+                )
+                .into(),
+            (ContentMsg::TooLarge { limit_mib }, Lang::ZhCn) => format!(
+                "文件超过 {limit_mib} MB，不予读取。请把内容拆成几个文件，大表格可放进附件。"
+            ),
+            (ContentMsg::TooLarge { limit_mib }, Lang::En) => format!(
+                "The file is larger than {limit_mib} MB and is not read. Split it into several files; put large tables in an attachment."
+            ),
+            (ContentMsg::TooDeep { limit }, Lang::ZhCn) => format!(
+                "从这一行起，列表、引用或 HTML 标签嵌套超过 {limit} 层，不予处理。请减少嵌套层数（正常文档不超过十层）。"
+            ),
+            (ContentMsg::TooDeep { limit }, Lang::En) => format!(
+                "From this line on, lists, quotes or HTML tags are nested more than {limit} levels deep and are not processed. Reduce the nesting (ordinary documents stay under ten levels)."
+            ),
+            (ContentMsg::OutsideEstate { target }, Lang::ZhCn) => format!(
+                "这是一个指向小区文件夹以外（{target}）的链接，已跳过，不会读取或发布。请把文件本身复制到小区文件夹中。"
+            ),
+            (ContentMsg::OutsideEstate { target }, Lang::En) => format!(
+                "This is a link to something outside the estate folder ({target}); it is skipped, never read or published. Copy the file itself into the estate folder."
+            ),
             (ContentMsg::Unreadable { reason }, Lang::ZhCn) => format!("无法读取文件：{reason}"),
             (ContentMsg::Unreadable { reason }, Lang::En) => {
                 format!("Cannot read the file: {reason}")
@@ -145,8 +181,8 @@ impl SiteContentMsg<'_> {
             }
             (SiteContentMsg::BadSlug, l) => l
                 .pick(
-                    "slug 只能包含字母、数字、汉字、“-”和“_”（不能有空格、斜杠或点）。",
-                    "A slug may only contain letters, digits, Chinese characters, “-” and “_” (no spaces, slashes or dots).",
+                    "网页名称（slug，不写时取文件名）只能包含字母、数字、汉字、“-”和“_”（不能有空格、斜杠或点）。请给文件改名，或在属性区写 slug = \"water-outage\" 这样的名称。",
+                    "The page name (slug; the file name unless set) may only contain letters, digits, Chinese characters, “-” and “_” (no spaces, slashes or dots). Rename the file, or set a name such as slug = \"water-outage\" in the front matter.",
                 )
                 .into(),
             (SiteContentMsg::ReservedSlug, l) => l

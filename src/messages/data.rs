@@ -106,12 +106,43 @@ pub enum DataMsg<'a> {
     },
     AgreedWithoutReason,
     CompletedWithoutInspection,
+    /// A row (or the header) longer than `guard::MAX_CSV_RECORD_BYTES`.
+    RowTooLong {
+        limit_kib: u64,
+    },
+    /// A header with more than `guard::MAX_CSV_COLUMNS` columns.
+    TooManyColumns {
+        count: usize,
+        limit: usize,
+    },
+    /// The file is a link to something outside the estate folder.
+    OutsideEstate {
+        target: &'a str,
+    },
 }
 
 impl DataMsg<'_> {
     pub fn text(&self, lang: Lang) -> String {
         use DataMsg::*;
         match (self, lang) {
+            (RowTooLong { limit_kib }, Lang::ZhCn) => format!(
+                "从这一行开始的一行超过 {limit_kib} KB，读取到此为止，本文件其余内容未读取。通常是某个引号没有配对（一个单元格吞掉了后面的内容），或者这不是导出的台账。请用表格软件打开检查这一行后重新导出。"
+            ),
+            (RowTooLong { limit_kib }, Lang::En) => format!(
+                "The row starting on this line is longer than {limit_kib} KB; reading stops here and the rest of the file is not read. Usually a quote is not closed (one cell swallows what follows) or this is not an exported log. Check the row in your spreadsheet and export again."
+            ),
+            (TooManyColumns { count, limit }, Lang::ZhCn) => format!(
+                "表头有 {count} 列，超过上限 {limit} 列，此文件未读取。请确认导出的是正确的台账，并删除多余的空列。"
+            ),
+            (TooManyColumns { count, limit }, Lang::En) => format!(
+                "The header has {count} columns, more than the limit of {limit}; the file is not read. Make sure this is the right log and delete the extra columns."
+            ),
+            (OutsideEstate { target }, Lang::ZhCn) => format!(
+                "这个文件是指向小区文件夹以外（{target}）的链接，已跳过，按没有记录处理。请把台账文件本身复制到 data 文件夹中。"
+            ),
+            (OutsideEstate { target }, Lang::En) => format!(
+                "This file is a link to something outside the estate folder ({target}); it is skipped and read as having no records. Copy the log itself into the data folder."
+            ),
             (Unreadable { reason }, Lang::ZhCn) => {
                 format!("无法读取这个文件（{reason}）。请确认文件没有被其他程序占用，并且有读取权限。")
             }

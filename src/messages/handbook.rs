@@ -11,6 +11,11 @@ pub enum HandbookMsg<'a> {
     ReservedFileName {
         name: &'a str,
     },
+    /// Two chapter files whose names differ only in upper and lower case.
+    SameNameButCase {
+        name: &'a str,
+        first: &'a str,
+    },
     /// A link to `X.md` where no published chapter has that file name.
     MissingChapter {
         target: &'a str,
@@ -35,6 +40,12 @@ impl HandbookMsg<'_> {
             ),
             (HandbookMsg::BadFileName { name }, Lang::En) => format!(
                 "The file name “{name}” has spaces or symbols and cannot name a web page. Rename it using only letters, digits, - and _, e.g. 03-complaints.md."
+            ),
+            (HandbookMsg::SameNameButCase { name, first }, Lang::ZhCn) => format!(
+                "文件名“{name}”与 {first} 只有大小写不同，在 Windows、macOS 和很多网站服务器上是同一个网页，会互相覆盖。请改名。"
+            ),
+            (HandbookMsg::SameNameButCase { name, first }, Lang::En) => format!(
+                "The file name “{name}” differs from {first} only in upper and lower case: on Windows, macOS and many web servers they are the same page and would overwrite each other. Rename one."
             ),
             (HandbookMsg::ReservedFileName { name }, Lang::ZhCn) => format!(
                 "文件名“{name}”与手册自动生成的页面（index.html 目录页、print.html 打印版）重名。请换一个文件名。"

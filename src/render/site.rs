@@ -214,13 +214,17 @@ impl Site<'_> {
         self.file(path, key, |site| Ok(bytes(site)));
     }
 
+    /// `path` is the file's URL relative to the site: it is written under
+    /// the decoded URL (a Chinese slug's folder is `notices/停水通知/`,
+    /// which is what browsers and servers look for when they follow the
+    /// percent-encoded link).
     fn file(
         &mut self,
         path: &str,
         key: u64,
         produce: impl FnOnce(&Site) -> Result<Vec<u8>, Diagnostic>,
     ) {
-        let path = format!("site/{path}");
+        let path = format!("site/{}", decode_for_display(path));
         if let Some((old_key, bytes)) = self.old.remove(&path)
             && old_key == key
         {
