@@ -107,10 +107,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, WuyeError> {
     // Row errors in the logs may be skipped on request (the loader has
     // already left those rows out); every other error stops the build.
     let is_bad_row = |d: &Diagnostic| {
-        d.line
-            .is_some_and(|line| loaded.logs.bad_rows.get(&d.file).is_some_and(|lines| lines.contains(&line)))
+        d.line.is_some_and(|line| {
+            loaded
+                .logs
+                .bad_rows
+                .get(&d.file)
+                .is_some_and(|lines| lines.contains(&line))
+        })
     };
-    let errors: Vec<Diagnostic> = loaded.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+    let errors: Vec<Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
     let blocking = errors.iter().any(|d| !is_bad_row(d));
     if blocking || (!options.skip_bad_rows && !errors.is_empty()) {
         return Err(WuyeError::Diagnostics(errors));

@@ -20,7 +20,11 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 walk(base, &path, out);
             } else {
-                let rel = path.strip_prefix(base).unwrap().to_string_lossy().into_owned();
+                let rel = path
+                    .strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 out.insert(rel, std::fs::read(&path).unwrap());
             }
         }
@@ -32,7 +36,11 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 fn init_estate(dir: &Path) {
     let result = wuye(&["init", dir.to_str().unwrap()]);
-    assert!(result.status.success(), "init failed: {}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "init failed: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
 }
 
 #[test]
@@ -40,18 +48,33 @@ fn init_writes_an_estate_that_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let estate = tmp.path().join("新小区");
     init_estate(&estate);
-    for file in ["wuye.toml", "data/repairs.csv", "data/complaints.csv", "data/surveys.csv", "data/holidays.csv"] {
+    for file in [
+        "wuye.toml",
+        "data/repairs.csv",
+        "data/complaints.csv",
+        "data/surveys.csv",
+        "data/holidays.csv",
+    ] {
         assert!(estate.join(file).is_file(), "{file} missing");
     }
     let header = std::fs::read_to_string(estate.join("data/repairs.csv")).unwrap();
-    assert!(header.starts_with("工单号,报修时间"), "Chinese headers: {header}");
+    assert!(
+        header.starts_with("工单号,报修时间"),
+        "Chinese headers: {header}"
+    );
 
     let result = wuye(&["build", "--root", estate.to_str().unwrap()]);
-    assert!(result.status.success(), "build failed: {}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     let home = std::fs::read_to_string(estate.join("output/site/index.html")).unwrap();
     assert!(home.contains("<html lang=\"zh-CN\""));
-    let metrics: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(estate.join("output/internal/metrics.json")).unwrap()).unwrap();
+    let metrics: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(estate.join("output/internal/metrics.json")).unwrap(),
+    )
+    .unwrap();
     assert!(metrics["repairs"].is_object());
 }
 
@@ -61,7 +84,10 @@ fn init_refuses_a_folder_that_is_not_empty() {
     std::fs::write(tmp.path().join("keep.txt"), "mine").unwrap();
     let result = wuye(&["init", tmp.path().to_str().unwrap()]);
     assert!(!result.status.success());
-    assert_eq!(std::fs::read_to_string(tmp.path().join("keep.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("keep.txt")).unwrap(),
+        "mine"
+    );
     assert!(!tmp.path().join("wuye.toml").exists());
     assert!(String::from_utf8_lossy(&result.stderr).contains("不是空的"));
 }
@@ -83,7 +109,10 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     let result = wuye(&["build", "--root", root]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(stderr.contains("wuye.toml") && stderr.contains("households"), "{stderr}");
+    assert!(
+        stderr.contains("wuye.toml") && stderr.contains("households"),
+        "{stderr}"
+    );
     assert_eq!(snapshot(&estate.join("output")), before);
 
     // Break a data row instead: same guarantee.
@@ -93,7 +122,12 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     text.push_str("R1,不是日期,,,,,小修,,,,,,,,,\n");
     std::fs::write(&repairs, text).unwrap();
     let result = wuye(&["build", "--root", root]);
-    assert_eq!(result.status.code(), Some(1), "{}", String::from_utf8_lossy(&result.stderr));
+    assert_eq!(
+        result.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     assert_eq!(snapshot(&estate.join("output")), before);
 
     // No staging folders are left beside the output.
