@@ -29,6 +29,7 @@ use crate::messages::Lang;
 use crate::metrics::{Metrics, PeriodKind};
 use crate::output::OutputTree;
 use chrono::{Datelike, NaiveDateTime};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -76,6 +77,12 @@ struct Site<'a> {
     lang: Lang,
     /// (url relative to the site root, label)
     nav: Vec<(String, String)>,
+    /// What every page's context holds (language, labels, estate,
+    /// `as_of`, assets), made once: its values are shared, not copied.
+    base: tera::Context,
+    /// The navigation bar with each of its links marked current, and with
+    /// none (key "").
+    navs: BTreeMap<String, tera::Value>,
     tree: OutputTree,
     errors: Vec<Diagnostic>,
 }
@@ -89,22 +96,42 @@ impl Site<'_> {
         self.label(&format!("category_{}", category.key()))
     }
 
-    /// A context for a page written at `path` (relative to the site root).
-    fn context(&self, path: &str, section: &str) -> tera::Context {
-        let root = root_of(path);
-        let mut context = base_context(self.input, &root);
-        context.insert("assets", &self.assets);
-        let nav: Vec<NavItem> = self
-            .nav
+    /// The navigation bar with `section` marked current.
+    fn nav_items(&self, section: &str) -> Vec<NavItem> {
+        self.nav
             .iter()
             .map(|(href, label)| NavItem {
                 href: href.clone(),
                 label: label.clone(),
                 current: href == section,
             })
+            .collect()
+    }
+
+    /// Makes the shared part of every page's context.
+    fn prepare(&mut self) {
+        let mut base = base_context(self.input, "");
+        base.insert("assets", &self.assets);
+        base.insert("search_url", "search/index.html");
+        self.base = base;
+        let sections =
+            std::iter::once(String::new()).chain(self.nav.iter().map(|(h, _)| h.clone()));
+        self.navs = sections
+            .map(|section| {
+                let value = tera::Value::from_serializable(&self.nav_items(&section));
+                (section, value)
+            })
             .collect();
-        context.insert("nav", &nav);
-        context.insert("search_url", "search/index.html");
+    }
+
+    /// A context for a page written at `path` (relative to the site root).
+    fn context(&self, path: &str, section: &str) -> tera::Context {
+        let mut context = self.base.clone();
+        context.insert("root", &root_of(path));
+        match self.navs.get(section) {
+            Some(nav) => context.insert_value("nav", nav.clone()),
+            None => context.insert("nav", &self.nav_items(section)),
+        }
         context
     }
 
@@ -142,6 +169,8 @@ pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Di
         assets: asset_urls,
         lang,
         nav: Vec::new(),
+        base: tera::Context::new(),
+        navs: BTreeMap::new(),
         tree,
         errors: Vec::new(),
     };
@@ -162,6 +191,8 @@ pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Di
         ));
     }
 
+    site.prepare();
+
     let options = RenderOptions {
         trust_html: input.config.site.trust_html,
     };
@@ -169,11 +200,11 @@ pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Di
     let rendered: Vec<(&Notice, Rendered)> = input
         .content
         .notices
-        .iter()
+        .par_iter()
         .map(|n| (n, markdown::render(&n.body, options)))
         .collect();
     let views: Vec<NoticeView> = rendered
-        .iter()
+        .par_iter()
         .map(|(n, r)| notice_view(&site, n, r, as_of))
         .collect();
     // Current = not expired, in the order lists show them: pinned first,
@@ -390,29 +421,42 @@ fn render_lists(site: &mut Site, current: &[&NoticeView]) {
 
 fn render_notices(site: &mut Site, views: &[NoticeView]) {
     let base_url = feeds::normalize_base_url(&site.input.config.base_url);
-    for view in views {
-        let path = view.url.clone();
-        let mut context = site.context(&path, "notices/index.html");
-        context.insert("notice", view);
-        site.write(&path, "site/notice.html", &context);
+    // Each notice's two pages on their own; the pages of all notices on
+    // every thread there is.
+    let shared: &Site = site;
+    let pages: Vec<[(String, Result<String, Diagnostic>); 2]> = views
+        .par_iter()
+        .map(|view| {
+            let path = view.url.clone();
+            let mut context = shared.context(&path, "notices/index.html");
+            context.insert("notice", view);
+            let page = shared.engine.render("site/notice.html", &context);
 
-        let path = view.print_url.clone();
-        let mut context = site.context(&path, "notices/index.html");
-        context.insert("notice", view);
-        let online = if base_url.is_empty() {
-            String::new()
-        } else {
-            format!("{base_url}{}", notice_dir(&view.slug))
-        };
-        let qr = if online.is_empty() {
-            None
-        } else {
-            super::qr::svg(&online, &site.label("scan_to_read"))
-        };
-        context.insert("online_url", &online);
-        context.insert("online_url_shown", &decode_for_display(&online));
-        context.insert("qr", &qr);
-        site.write(&path, "site/print.html", &context);
+            let print_path = view.print_url.clone();
+            let mut context = shared.context(&print_path, "notices/index.html");
+            context.insert("notice", view);
+            let online = if base_url.is_empty() {
+                String::new()
+            } else {
+                format!("{base_url}{}", notice_dir(&view.slug))
+            };
+            let qr = if online.is_empty() {
+                None
+            } else {
+                super::qr::svg(&online, &shared.label("scan_to_read"))
+            };
+            context.insert("online_url", &online);
+            context.insert("online_url_shown", &decode_for_display(&online));
+            context.insert("qr", &qr);
+            let print = shared.engine.render("site/print.html", &context);
+            [(path, page), (print_path, print)]
+        })
+        .collect();
+    for (path, result) in pages.into_iter().flatten() {
+        match result {
+            Ok(html) => site.tree.insert(format!("site/{path}"), html),
+            Err(e) => site.errors.push(e),
+        }
     }
 }
 
