@@ -58,6 +58,20 @@ struct NoticeView {
     affected: String,
     expires: String,
     html: String,
+    /// This view as a template value, made once and shared by every page
+    /// that shows the notice (values are reference-counted).
+    #[serde(skip)]
+    value: tera::Value,
+}
+
+/// Notices as a template list, from their shared values.
+fn notice_values<'v>(items: impl IntoIterator<Item = &'v NoticeView>) -> tera::Value {
+    tera::Value::from(
+        items
+            .into_iter()
+            .map(|v| v.value.clone())
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// One link of a navigation bar.
@@ -158,6 +172,17 @@ fn notice_dir(slug: &str) -> String {
 }
 
 pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Diagnostic>> {
+    render_streaming(input, engine, None)
+}
+
+/// [`render`], handing the notice pages to `sink` in batches as they are
+/// rendered (the rest of the site is returned); without a sink, all in
+/// the returned tree.
+pub fn render_streaming(
+    input: &RenderInput,
+    engine: &Engine,
+    sink: Option<&mut (dyn FnMut(OutputTree) + Send)>,
+) -> Result<OutputTree, Vec<Diagnostic>> {
     let mut tree = OutputTree::default();
     let asset_urls = assets::publish(&input.theme.assets, "site", &mut tree);
     let lang = input.config.language;
@@ -205,7 +230,11 @@ pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Di
         .collect();
     let views: Vec<NoticeView> = rendered
         .par_iter()
-        .map(|(n, r)| notice_view(&site, n, r, as_of))
+        .map(|(n, r)| {
+            let mut view = notice_view(&site, n, r, as_of);
+            view.value = tera::Value::from_serializable(&view);
+            view
+        })
         .collect();
     // Current = not expired, in the order lists show them: pinned first,
     // then newest first (the loader already sorted by date).
@@ -214,7 +243,7 @@ pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Di
 
     render_home(&mut site, &current);
     render_lists(&mut site, &current);
-    render_notices(&mut site, &views);
+    render_notices(&mut site, &views, sink);
     render_archive(&mut site, &views);
     let pages_html = render_pages(&mut site, options);
     render_quality(&mut site);
@@ -264,6 +293,7 @@ fn notice_view(site: &Site, n: &Notice, r: &Rendered, as_of: NaiveDateTime) -> N
         affected: n.affected.join(separator),
         expires: minutes(&n.expires),
         html: r.html.clone(),
+        value: tera::Value::from(()),
     }
 }
 
@@ -296,8 +326,8 @@ fn render_home(site: &mut Site, current: &[&NoticeView]) {
     let pinned = current.iter().filter(|v| v.pinned).count();
     let shown = site.input.config.site.page_size.max(pinned);
     let latest: Vec<&&NoticeView> = current.iter().take(shown).collect();
-    context.insert("outages", &outages);
-    context.insert("latest", &latest);
+    context.insert_value("outages", notice_values(outages.iter().map(|v| **v)));
+    context.insert_value("latest", notice_values(latest.iter().map(|v| **v)));
     context.insert("more", &(current.len() > latest.len()));
     context.insert("categories", &category_chips(site, current));
     context.insert("tel_service", &tel(&site.input.config.service_phone));
@@ -364,7 +394,7 @@ fn write_list(
         let mut context = site.context(&path, section);
         context.insert("title", title);
         context.insert("note", heading_note);
-        context.insert("items", page);
+        context.insert_value("items", notice_values(page.iter().copied()));
         context.insert("categories", chips);
         context.insert("current_category", current_chip);
         let pager = serde_json::json!({
@@ -419,43 +449,59 @@ fn render_lists(site: &mut Site, current: &[&NoticeView]) {
     }
 }
 
-fn render_notices(site: &mut Site, views: &[NoticeView]) {
-    let base_url = feeds::normalize_base_url(&site.input.config.base_url);
-    // Each notice's two pages on their own; the pages of all notices on
-    // every thread there is.
-    let shared: &Site = site;
-    let pages: Vec<[(String, Result<String, Diagnostic>); 2]> = views
-        .par_iter()
-        .map(|view| {
-            let path = view.url.clone();
-            let mut context = shared.context(&path, "notices/index.html");
-            context.insert("notice", view);
-            let page = shared.engine.render("site/notice.html", &context);
+/// How many notices' pages are rendered (on every thread) before they are
+/// handed on: enough to keep the threads busy, few enough to stay small.
+const NOTICE_BATCH: usize = 256;
 
-            let print_path = view.print_url.clone();
-            let mut context = shared.context(&print_path, "notices/index.html");
-            context.insert("notice", view);
-            let online = if base_url.is_empty() {
-                String::new()
-            } else {
-                format!("{base_url}{}", notice_dir(&view.slug))
-            };
-            let qr = if online.is_empty() {
-                None
-            } else {
-                super::qr::svg(&online, &shared.label("scan_to_read"))
-            };
-            context.insert("online_url", &online);
-            context.insert("online_url_shown", &decode_for_display(&online));
-            context.insert("qr", &qr);
-            let print = shared.engine.render("site/print.html", &context);
-            [(path, page), (print_path, print)]
-        })
-        .collect();
-    for (path, result) in pages.into_iter().flatten() {
-        match result {
-            Ok(html) => site.tree.insert(format!("site/{path}"), html),
-            Err(e) => site.errors.push(e),
+/// The notice pages; batch by batch into `sink`, or into the site's tree.
+fn render_notices(
+    site: &mut Site,
+    views: &[NoticeView],
+    mut sink: Option<&mut (dyn FnMut(OutputTree) + Send)>,
+) {
+    let base_url = feeds::normalize_base_url(&site.input.config.base_url);
+    let scan_label = site.label("scan_to_read");
+    for batch in views.chunks(NOTICE_BATCH) {
+        // Each notice's two pages on their own.
+        let shared: &Site = site;
+        let pages: Vec<[(String, Result<String, Diagnostic>); 2]> = batch
+            .par_iter()
+            .map(|view| {
+                let path = view.url.clone();
+                let mut context = shared.context(&path, "notices/index.html");
+                context.insert_value("notice", view.value.clone());
+                let page = shared.engine.render("site/notice.html", &context);
+
+                let print_path = view.print_url.clone();
+                let mut context = shared.context(&print_path, "notices/index.html");
+                context.insert_value("notice", view.value.clone());
+                let online = if base_url.is_empty() {
+                    String::new()
+                } else {
+                    format!("{base_url}{}", notice_dir(&view.slug))
+                };
+                let qr = if online.is_empty() {
+                    None
+                } else {
+                    super::qr::svg(&online, &scan_label)
+                };
+                context.insert("online_url", &online);
+                context.insert("online_url_shown", &decode_for_display(&online));
+                context.insert("qr", &qr);
+                let print = shared.engine.render("site/print.html", &context);
+                [(path, page), (print_path, print)]
+            })
+            .collect();
+        let mut done = OutputTree::default();
+        for (path, result) in pages.into_iter().flatten() {
+            match result {
+                Ok(html) => done.insert(format!("site/{path}"), html),
+                Err(e) => site.errors.push(e),
+            }
+        }
+        match sink.as_mut() {
+            Some(sink) => sink(done),
+            None => site.tree.extend(done),
         }
     }
 }
@@ -527,7 +573,7 @@ fn render_archive(site: &mut Site, views: &[NoticeView]) {
         let path = format!("archive/{key}/index.html");
         let mut context = site.context(&path, "archive/index.html");
         context.insert("title", &format!("{} · {}", site.label("archive"), label));
-        context.insert("items", items);
+        context.insert_value("items", notice_values(items.iter().copied()));
         context.insert("months", &index);
         context.insert("current_month", key);
         site.write(&path, "site/archive_month.html", &context);
