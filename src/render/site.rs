@@ -101,13 +101,30 @@ struct Site<'a> {
     errors: Vec<Diagnostic>,
 }
 
-impl Site<'_> {
+impl<'a> Site<'a> {
     fn label(&self, key: &str) -> String {
         self.labels.get(key).copied().unwrap_or(key).to_string()
     }
 
     fn category_name(&self, category: Category) -> String {
         self.label(&format!("category_{}", category.key()))
+    }
+
+    /// A site with the same settings and nothing rendered yet, for a part
+    /// rendered at the same time as others.
+    fn fork(&self) -> Site<'a> {
+        Site {
+            input: self.input,
+            engine: self.engine,
+            labels: self.labels.clone(),
+            assets: self.assets.clone(),
+            lang: self.lang,
+            nav: self.nav.clone(),
+            base: self.base.clone(),
+            navs: self.navs.clone(),
+            tree: OutputTree::default(),
+            errors: Vec::new(),
+        }
     }
 
     /// The navigation bar with `section` marked current.
@@ -241,14 +258,46 @@ pub fn render_streaming(
     let mut current: Vec<&NoticeView> = views.iter().filter(|v| !v.expired).collect();
     current.sort_by_key(|v| !v.pinned);
 
-    render_home(&mut site, &current);
-    render_lists(&mut site, &current);
-    render_notices(&mut site, &views, sink);
-    render_archive(&mut site, &views);
-    let pages_html = render_pages(&mut site, options);
-    render_quality(&mut site);
-    render_search(&mut site, &rendered, &views, &pages_html);
-    render_machine_files(&mut site, &current, &views);
+    // The parts at the same time, each into its own tree; gathered in
+    // this order, so that errors read as if one ran after the other.
+    let [
+        mut home,
+        mut lists,
+        mut notices,
+        mut archive,
+        mut pages,
+        mut quality,
+        mut search,
+        mut machine,
+    ] = std::array::from_fn(|_| site.fork());
+    let pages_html = render_pages(&mut pages, options);
+    rayon::join(
+        || render_notices(&mut notices, &views, sink),
+        || {
+            rayon::join(
+                || {
+                    render_home(&mut home, &current);
+                    render_lists(&mut lists, &current);
+                    render_archive(&mut archive, &views);
+                },
+                || {
+                    rayon::join(
+                        || {
+                            render_quality(&mut quality);
+                            render_search(&mut search, &rendered, &views, &pages_html);
+                        },
+                        || render_machine_files(&mut machine, &current, &views),
+                    )
+                },
+            )
+        },
+    );
+    for part in [
+        home, lists, notices, archive, pages, quality, search, machine,
+    ] {
+        site.tree.extend(part.tree);
+        site.errors.extend(part.errors);
+    }
 
     if site.errors.is_empty() {
         Ok(site.tree)
