@@ -1,15 +1,40 @@
-//! Stage 7: write the rendered files, atomically.
+//! Stage 7: write the rendered files, atomically, touching only what changed.
 //!
-//! Everything is written into a fresh folder beside the output folder;
-//! only when that succeeded is it swapped in place of the old output with
-//! one `renameat2(RENAME_EXCHANGE)` (Linux), so a reader or a killed build
-//! sees either the old output or the new one, never a mix. Where the
-//! exchange is not available the swap is two renames, and the old output
-//! stays in a `.wuye-old-*` folder until the next build cleans it up.
+//! The output folder is swapped, never edited: a reader (a web server, a
+//! browser, a copy job) that looks at `output/` sees either the whole
+//! previous build or the whole new one, never a mix.
+//!
+//! How (Linux), double-buffered so that an unchanged file is not written
+//! again and no folder is created or deleted without need:
+//! 1. Beside `output/` lives `.output.wuye-back/`, the output of the build
+//!    before (nobody reads it: it is not `output/`).
+//! 2. That back folder is brought up to date with the new build: a file
+//!    whose bytes are already right is left alone; a changed one is
+//!    rewritten; files and folders the new build does not have are
+//!    removed; missing folders are created.
+//! 3. One `renameat2(RENAME_EXCHANGE)` swaps `output/` and the back
+//!    folder, atomically. The back folder now holds the previous output,
+//!    ready to be brought up to date by the next build.
+//!
+//! A reader that has resolved `output/` keeps a consistent tree until the
+//! next build starts updating the back folder, so files are never written
+//! in place while they can be live: the back folder is never `output/`,
+//! and a file in it that shares its inode with another name (a hard link
+//! someone made) is replaced by a new file rather than overwritten.
+//!
+//! The first build (no `output/` yet) and systems without the exchange
+//! write a fresh staging folder and rename it into place (with two renames
+//! where the exchange is missing; the old output then stays in a
+//! `.wuye-old-*` folder until the next build cleans it up).
+//!
+//! Builds into the same folder are serialized with an advisory lock on the
+//! parent folder, so two builds never update the back folder at once.
 
 use crate::diagnostics::WuyeError;
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
+use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 /// The files of one build, by path relative to the output folder
@@ -39,9 +64,31 @@ pub fn is_safe_relative(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// What a write did, for benchmarks and `wuye serve`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    /// Files in the new output.
+    pub files: usize,
+    /// Files whose bytes had to be written.
+    pub written: usize,
+    /// Files and folders removed from the back folder.
+    pub removed: usize,
+}
+
 /// Writes `tree` as the new content of `out`, swapping it in atomically.
 /// On any error `out` is left exactly as it was.
 pub fn write_atomically(tree: &OutputTree, out: &Path) -> Result<usize, WuyeError> {
+    write_atomically_with_stats(tree, out).map(|stats| stats.files)
+}
+
+/// [`write_atomically`], telling how much was really written.
+pub fn write_atomically_with_stats(tree: &OutputTree, out: &Path) -> Result<WriteStats, WuyeError> {
+    if let Some(bad) = tree.files.keys().find(|p| !is_safe_relative(p)) {
+        return Err(WuyeError::Message(format!(
+            "refusing to write outside the output folder: {bad}"
+        )));
+    }
+    refuse_case_clashes(tree.files.keys())?;
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -52,63 +99,286 @@ pub fn write_atomically(tree: &OutputTree, out: &Path) -> Result<usize, WuyeErro
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
+    // Held until the function returns; a failure to lock (an odd file
+    // system) only loses the protection against concurrent builds.
+    let _lock = lock(&parent);
     remove_leftovers(&parent, &name);
 
+    let back = parent.join(format!(".{name}.wuye-back"));
+    if cfg!(target_os = "linux") && out.is_dir() {
+        let stats = sync_tree(tree, &back)?;
+        match exchange(&back, out) {
+            Ok(()) => return Ok(stats),
+            Err(_) => {
+                // No exchange on this file system: two renames, keeping
+                // the old output as the next back folder.
+                swap_in(&back, out, &parent, &name, Some(&back))?;
+                return Ok(stats);
+            }
+        }
+    }
+
     let staging = parent.join(format!(".{name}.wuye-new-{}", std::process::id()));
-    let result = write_tree(tree, &staging).and_then(|()| swap_in(&staging, out, &parent, &name));
+    let result = write_fresh(tree, &staging).and_then(|stats| {
+        swap_in(&staging, out, &parent, &name, None)?;
+        Ok(stats)
+    });
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
-    result.map(|()| tree.files.len())
+    result
 }
 
-fn write_tree(tree: &OutputTree, staging: &Path) -> Result<(), WuyeError> {
+fn lock(parent: &Path) -> Option<fs::File> {
+    #[cfg(target_os = "linux")]
+    {
+        let dir = fs::File::open(parent).ok()?;
+        rustix::fs::flock(&dir, rustix::fs::FlockOperation::LockExclusive).ok()?;
+        Some(dir)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = parent;
+        None
+    }
+}
+
+/// Every folder that must exist for `tree`'s files, parents first.
+fn folders_of(tree: &OutputTree) -> BTreeSet<String> {
+    let mut dirs = BTreeSet::new();
+    for path in tree.files.keys() {
+        let mut end = 0;
+        while let Some(slash) = path[end..].find('/') {
+            end += slash;
+            dirs.insert(path[..end].to_string());
+            end += 1;
+        }
+    }
+    dirs
+}
+
+fn write_fresh(tree: &OutputTree, staging: &Path) -> Result<WriteStats, WuyeError> {
     if staging.exists() {
         fs::remove_dir_all(staging).map_err(|e| WuyeError::io(staging, e))?;
     }
     fs::create_dir_all(staging).map_err(|e| WuyeError::io(staging, e))?;
-    // The loaders refuse clashing names with a diagnostic; this is the last
-    // line: no two files of a build may share a path up to case (one would
-    // overwrite the other on a case-insensitive disk or server).
+    for dir in folders_of(tree) {
+        let path = staging.join(&dir);
+        fs::create_dir(&path).map_err(|e| WuyeError::io(&path, e))?;
+    }
+    let files: Vec<(&String, &Vec<u8>)> = tree.files.iter().collect();
+    files.par_iter().try_for_each(|(relative, bytes)| {
+        let path = staging.join(relative);
+        fs::write(&path, bytes).map_err(|e| WuyeError::io(&path, e))
+    })?;
+    Ok(WriteStats {
+        files: tree.files.len(),
+        written: tree.files.len(),
+        removed: 0,
+    })
+}
+
+/// The loaders refuse clashing names with a diagnostic; this is the last
+/// line: no two files of a build may share a path up to case (one would
+/// overwrite the other on a case-insensitive disk or server).
+fn refuse_case_clashes<'a>(paths: impl Iterator<Item = &'a String>) -> Result<(), WuyeError> {
     let mut folded: BTreeMap<String, &str> = BTreeMap::new();
-    for relative in tree.files.keys() {
+    for relative in paths {
         if let Some(first) = folded.insert(relative.to_lowercase(), relative) {
             return Err(WuyeError::Message(format!(
                 "two files of the build would overwrite each other: {first} and {relative}"
             )));
         }
     }
-    for (relative, bytes) in &tree.files {
-        if !is_safe_relative(relative) {
-            return Err(WuyeError::Message(format!(
-                "refusing to write outside the output folder: {relative}"
-            )));
+    Ok(())
+}
+
+/// An entry found in the back folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    File { len: u64, shared: bool },
+    Dir,
+    Other,
+}
+
+/// Lists everything under `dir` by relative path (`/`-separated).
+fn walk(dir: &Path, prefix: &str, found: &mut HashMap<String, Found>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let Ok(name) = entry.file_name().into_string() else {
+            // A name that is not UTF-8 cannot be one of ours: remove it.
+            let path = entry.path();
+            let _ = fs::remove_dir_all(&path).or_else(|_| fs::remove_file(&path));
+            continue;
+        };
+        let relative = if prefix.is_empty() {
+            name
+        } else {
+            format!("{prefix}/{name}")
+        };
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            found.insert(relative.clone(), Found::Dir);
+            walk(&entry.path(), &relative, found)?;
+        } else if kind.is_file() {
+            let meta = entry.metadata()?;
+            found.insert(
+                relative,
+                Found::File {
+                    len: meta.len(),
+                    shared: nlink(&meta) > 1,
+                },
+            );
+        } else {
+            found.insert(relative, Found::Other);
         }
-        let path = staging.join(relative);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| WuyeError::io(dir, e))?;
-        }
-        fs::write(&path, bytes).map_err(|e| WuyeError::io(&path, e))?;
     }
     Ok(())
 }
 
-fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), WuyeError> {
-    if !out.exists() {
-        return fs::rename(staging, out).map_err(|e| WuyeError::io(out, e));
+#[cfg(unix)]
+fn nlink(meta: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn nlink(_: &fs::Metadata) -> u64 {
+    1
+}
+
+/// True when the file at `path` holds exactly `bytes`.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut buffer = vec![0u8; bytes.len() + 1];
+    let mut filled = 0;
+    loop {
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                filled += n;
+                if filled > bytes.len() {
+                    return false;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
     }
-    if exchange(staging, out).is_ok() {
-        // `staging` now holds the old output.
-        let _ = fs::remove_dir_all(staging);
+    buffer[..filled] == *bytes
+}
+
+/// Makes the folder `back` hold exactly `tree`, writing only files whose
+/// bytes differ.
+fn sync_tree(tree: &OutputTree, back: &Path) -> Result<WriteStats, WuyeError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |e| WuyeError::io(&path, e)
+    };
+    let mut found = HashMap::new();
+    match fs::symlink_metadata(back) {
+        Ok(meta) if meta.is_dir() => walk(back, "", &mut found).map_err(io(back))?,
+        Ok(_) => {
+            fs::remove_file(back).map_err(io(back))?;
+            fs::create_dir(back).map_err(io(back))?;
+        }
+        Err(_) => fs::create_dir(back).map_err(io(back))?,
+    }
+    let dirs = folders_of(tree);
+    let mut stats = WriteStats {
+        files: tree.files.len(),
+        ..WriteStats::default()
+    };
+
+    // Remove what the new build does not have, deepest first, so that a
+    // folder is empty when its turn comes.
+    let mut stale: Vec<(&String, Found)> = found
+        .iter()
+        .filter(|(path, kind)| match kind {
+            Found::Dir => !dirs.contains(*path),
+            Found::File { .. } => !tree.files.contains_key(*path),
+            Found::Other => true,
+        })
+        .map(|(path, kind)| (path, *kind))
+        .collect();
+    stale.sort_by(|a, b| b.0.cmp(a.0));
+    for (relative, kind) in &stale {
+        let path = back.join(relative);
+        match kind {
+            // Its files were removed before it (they sort after it).
+            Found::Dir => fs::remove_dir(&path).map_err(io(&path))?,
+            Found::File { .. } | Found::Other => fs::remove_file(&path).map_err(io(&path))?,
+        }
+        stats.removed += 1;
+    }
+    for dir in &dirs {
+        if found.get(dir) != Some(&Found::Dir) {
+            let path = back.join(dir);
+            fs::create_dir(&path).map_err(io(&path))?;
+        }
+    }
+
+    let files: Vec<(&String, &Vec<u8>)> = tree.files.iter().collect();
+    let written: Vec<bool> = files
+        .par_iter()
+        .map(|(relative, bytes)| {
+            let path = back.join(relative);
+            match found.get(*relative) {
+                Some(Found::File { len, shared: false }) => {
+                    if *len == bytes.len() as u64 && same_bytes(&path, bytes) {
+                        return Ok(false);
+                    }
+                    fs::write(&path, bytes).map_err(io(&path))?;
+                }
+                Some(Found::File { shared: true, .. }) => {
+                    // Another name points at this inode: never write
+                    // through it; put a new file in its place.
+                    if same_bytes(&path, bytes) {
+                        return Ok(false);
+                    }
+                    let temp = back.join(format!("{relative}.wuye-tmp"));
+                    fs::write(&temp, bytes).map_err(io(&temp))?;
+                    fs::rename(&temp, &path).map_err(io(&path))?;
+                }
+                _ => fs::write(&path, bytes).map_err(io(&path))?,
+            }
+            Ok(true)
+        })
+        .collect::<Result<_, WuyeError>>()?;
+    stats.written = written.iter().filter(|w| **w).count();
+    Ok(stats)
+}
+
+/// Replaces `out` with `new` by renames. With `keep`, the old output is
+/// moved there (the next back folder) instead of being deleted.
+fn swap_in(
+    new: &Path,
+    out: &Path,
+    parent: &Path,
+    name: &str,
+    keep: Option<&Path>,
+) -> Result<(), WuyeError> {
+    if !out.exists() {
+        return fs::rename(new, out).map_err(|e| WuyeError::io(out, e));
+    }
+    if keep.is_none() && exchange(new, out).is_ok() {
+        // `new` now holds the old output.
+        let _ = fs::remove_dir_all(new);
         return Ok(());
     }
     let old = parent.join(format!(".{name}.wuye-old-{}", std::process::id()));
     fs::rename(out, &old).map_err(|e| WuyeError::io(out, e))?;
-    if let Err(e) = fs::rename(staging, out) {
+    if let Err(e) = fs::rename(new, out) {
         let _ = fs::rename(&old, out);
         return Err(WuyeError::io(out, e));
     }
-    let _ = fs::remove_dir_all(&old);
+    match keep {
+        Some(back) if fs::rename(&old, back).is_ok() => {}
+        _ => {
+            let _ = fs::remove_dir_all(&old);
+        }
+    }
     Ok(())
 }
 
@@ -165,8 +435,108 @@ mod tests {
             "two"
         );
         assert!(!out.join("site/old.html").exists());
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
-        assert_eq!(leftovers.len(), 1, "only the output folder remains");
+        // No staging folder remains; the back folder keeps the previous
+        // output for the next build to update.
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".output.wuye-back", "output"]);
+        assert_eq!(
+            fs::read_to_string(dir.path().join(".output.wuye-back/site/index.html")).unwrap(),
+            "one"
+        );
+    }
+
+    fn read_all(dir: &Path) -> BTreeMap<String, String> {
+        let mut found = HashMap::new();
+        walk(dir, "", &mut found).unwrap();
+        found
+            .into_iter()
+            .filter(|(_, kind)| matches!(kind, Found::File { .. }))
+            .map(|(path, _)| {
+                let text = fs::read_to_string(dir.join(&path)).unwrap();
+                (path, text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn writes_only_what_changed_and_removes_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let first = tree(&[
+            ("site/index.html", "home"),
+            ("site/a/index.html", "a"),
+            ("site/b/index.html", "b"),
+            ("site/b/print.html", "b print"),
+        ]);
+        // Builds 1 and 2 write everything (no back folder yet).
+        assert_eq!(
+            write_atomically_with_stats(&first, &out).unwrap().written,
+            4
+        );
+        assert_eq!(
+            write_atomically_with_stats(&first, &out).unwrap().written,
+            4
+        );
+        // Build 3 finds every byte already right in the back folder.
+        let stats = write_atomically_with_stats(&first, &out).unwrap();
+        assert_eq!((stats.files, stats.written, stats.removed), (4, 0, 0));
+        assert_eq!(
+            read_all(&out),
+            first
+                .files
+                .iter()
+                .map(|(p, b)| (p.clone(), String::from_utf8(b.clone()).unwrap()))
+                .collect()
+        );
+
+        // One page changes, a notice folder goes, a file becomes a folder.
+        let second = tree(&[
+            ("site/index.html", "home, edited"),
+            ("site/a/index.html", "a"),
+            ("site/a/print.html", "new"),
+        ]);
+        write_atomically_with_stats(&second, &out).unwrap();
+        let stats = write_atomically_with_stats(&second, &out).unwrap();
+        // The back folder held build 3's files: home and a/print differ;
+        // b/index.html, b/print.html and the folder b are removed.
+        assert_eq!((stats.written, stats.removed), (2, 3));
+        let want: BTreeMap<String, String> = second
+            .files
+            .iter()
+            .map(|(p, b)| (p.clone(), String::from_utf8(b.clone()).unwrap()))
+            .collect();
+        assert_eq!(read_all(&out), want);
+        let third = tree(&[("site/index.html/x", "deeper")]);
+        write_atomically_with_stats(&third, &out).unwrap();
+        write_atomically_with_stats(&third, &out).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("site/index.html/x")).unwrap(),
+            "deeper"
+        );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_hard_linked_file_is_replaced_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let one = tree(&[("site/index.html", "one")]);
+        write_atomically(&one, &out).unwrap();
+        write_atomically(&one, &out).unwrap();
+        // Someone keeps a hard link to a file of the back folder.
+        let kept = dir.path().join("kept.html");
+        fs::hard_link(dir.path().join(".output.wuye-back/site/index.html"), &kept).unwrap();
+        write_atomically(&tree(&[("site/index.html", "two")]), &out).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("site/index.html")).unwrap(),
+            "two"
+        );
+        assert_eq!(fs::read_to_string(&kept).unwrap(), "one");
     }
 
     #[test]
