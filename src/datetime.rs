@@ -15,6 +15,9 @@ pub const EXAMPLE: &str = "2026-03-05 14:30";
 /// Parses a date with an optional time; `None` when it is not one.
 pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
     let text = text.trim();
+    if let Some(canonical) = parse_canonical(text.as_bytes()) {
+        return canonical;
+    }
     if text.is_empty() || text.len() > 40 {
         return None;
     }
@@ -26,6 +29,40 @@ pub fn parse_datetime(text: &str) -> Option<NaiveDateTime> {
         parse_time(rest)?
     };
     Some(date.and_time(time))
+}
+
+/// The spellings wuye and most spreadsheets write, `2026-03-05`,
+/// `2026-03-05 14:30` and `2026-03-05 14:30:00`, read without the general
+/// parser's steps (a log has millions of them). `None` = not one of these
+/// shapes (the general parser decides); `Some(None)` = the shape with an
+/// impossible date or time, which the general parser refuses too.
+fn parse_canonical(b: &[u8]) -> Option<Option<NaiveDateTime>> {
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let mut value = 0u32;
+        for &c in b.get(range)? {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            value = value * 10 + u32::from(c - b'0');
+        }
+        Some(value)
+    };
+    if !matches!(b.len(), 10 | 16 | 19) || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let (hour, minute, second) = match b.len() {
+        10 => (0, 0, 0),
+        16 if b[10] == b' ' && b[13] == b':' => (digits(11..13)?, digits(14..16)?, 0),
+        19 if b[10] == b' ' && b[13] == b':' && b[16] == b':' => {
+            (digits(11..13)?, digits(14..16)?, digits(17..19)?)
+        }
+        _ => return None,
+    };
+    Some(
+        NaiveDate::from_ymd_opt(year as i32, month, day)
+            .and_then(|date| date.and_hms_opt(hour, minute, second)),
+    )
 }
 
 /// Parses a bare date (a datetime with a time part is refused).

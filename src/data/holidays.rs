@@ -6,7 +6,7 @@ use super::values::{parse_holiday_date, parse_holiday_kind};
 use crate::diagnostics::Kind;
 use crate::messages::data::DataMsg;
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const COLUMNS: &[ColumnSpec] = &[column("date", "日期", true), column("kind", "类型", true)];
 
@@ -34,6 +34,24 @@ impl LogReader for HolidaysReader {
     fn specs(&self) -> &'static [ColumnSpec] {
         COLUMNS
     }
+
+    /// A date listed twice is checked against its first listing: one pass.
+    fn parallel(&self) -> bool {
+        false
+    }
+
+    fn fork(&self) -> Self {
+        HolidaysReader::default()
+    }
+
+    fn append(&mut self, later: Self) {
+        for (date, listing) in later.listed {
+            self.listed.entry(date).or_insert(listing);
+        }
+    }
+
+    /// Rows with errors never enter the calendar.
+    fn drop_bad(&mut self, _bad: &BTreeSet<u64>) {}
 
     fn row(&mut self, row: &mut Row) {
         let date = row.required("date").and_then(|text| {

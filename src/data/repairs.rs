@@ -1,12 +1,11 @@
 //! `repairs.csv` — 报修/维修记录.
 
-use super::model::Repair;
-use super::table::{ColumnSpec, FileReport, Header, LogReader, Row, column};
+use super::compact::{self, Keep, Labels, NO_DETAIL, RepairRow, Texts};
+use super::table::{ColumnSpec, FileReport, Header, IdSet, LogReader, Row, column};
 use super::values::parse_repair_level;
-use crate::data::model::Private;
 use crate::diagnostics::Kind;
 use crate::messages::data::DataMsg;
-use std::collections::HashMap;
+use std::collections::BTreeSet;
 
 pub const COLUMNS: &[ColumnSpec] = &[
     column("id", "工单号", true),
@@ -27,13 +26,72 @@ pub const COLUMNS: &[ColumnSpec] = &[
     column("note", "备注", false),
 ];
 
-#[derive(Default)]
+/// Where each contract column is in the file (looked up once).
+#[derive(Debug, Clone, Copy, Default)]
+struct Cols {
+    id: Option<usize>,
+    reported_at: Option<usize>,
+    room: Option<usize>,
+    contact: Option<usize>,
+    phone: Option<usize>,
+    category: Option<usize>,
+    level: Option<usize>,
+    dispatched_at: Option<usize>,
+    arrived_at: Option<usize>,
+    agreed_at: Option<usize>,
+    delay_reason: Option<usize>,
+    completed_at: Option<usize>,
+    passed: Option<usize>,
+    rework_of: Option<usize>,
+    technician: Option<usize>,
+    note: Option<usize>,
+}
+
+impl Cols {
+    fn of(header: &Header) -> Self {
+        Cols {
+            id: header.col("id"),
+            reported_at: header.col("reported_at"),
+            room: header.col("room"),
+            contact: header.col("contact"),
+            phone: header.col("phone"),
+            category: header.col("category"),
+            level: header.col("level"),
+            dispatched_at: header.col("dispatched_at"),
+            arrived_at: header.col("arrived_at"),
+            agreed_at: header.col("agreed_at"),
+            delay_reason: header.col("delay_reason"),
+            completed_at: header.col("completed_at"),
+            passed: header.col("passed"),
+            rework_of: header.col("rework_of"),
+            technician: header.col("technician"),
+            note: header.col("note"),
+        }
+    }
+}
+
 pub struct RepairsReader {
-    pub records: Vec<Repair>,
-    /// Every id in the file, valid row or not, with its first line.
-    ids: HashMap<String, u64>,
+    keep: Keep,
+    cols: Cols,
+    pub rows: Vec<RepairRow>,
+    pub categories: Labels,
+    /// [`compact::REPAIR_TEXTS`] texts per kept row.
+    pub details: Texts,
     /// (line, column, rework_of) to check once every id is known.
     rework: Vec<(u64, usize, String)>,
+}
+
+impl RepairsReader {
+    pub fn new(keep: Keep) -> Self {
+        RepairsReader {
+            keep,
+            cols: Cols::default(),
+            rows: Vec::new(),
+            categories: Labels::default(),
+            details: Texts::default(),
+            rework: Vec::new(),
+        }
+    }
 }
 
 impl LogReader for RepairsReader {
@@ -41,16 +99,19 @@ impl LogReader for RepairsReader {
         COLUMNS
     }
 
+    fn header(&mut self, header: &Header) {
+        self.cols = Cols::of(header);
+    }
+
     fn row(&mut self, row: &mut Row) {
-        let id = row.required("id");
-        if let Some(id) = id {
-            check_unique(row, &mut self.ids, "id", id);
-        }
-        let reported_at = row.datetime("reported_at", true);
-        let level = row.required("level").and_then(|text| {
+        let c = self.cols;
+        // Duplicate ids are found by the caller, before this.
+        let id = row.required_at(c.id);
+        let reported_at = row.datetime_at(c.reported_at, true);
+        let level = row.required_at(c.level).and_then(|text| {
             let level = parse_repair_level(text);
             if level.is_none()
-                && let Some(col) = row.header.col("level")
+                && let Some(col) = c.level
             {
                 row.error(
                     col,
@@ -61,23 +122,23 @@ impl LogReader for RepairsReader {
             }
             level
         });
-        let dispatched_at = row.datetime("dispatched_at", false);
-        let arrived_at = row.datetime("arrived_at", false);
-        let agreed_at = row.datetime("agreed_at", false);
-        let completed_at = row.datetime("completed_at", false);
-        let passed = row.boolean("passed");
-        let rework_of = row.cell("rework_of");
+        let dispatched_at = row.datetime_at(c.dispatched_at, false);
+        let arrived_at = row.datetime_at(c.arrived_at, false);
+        let agreed_at = row.datetime_at(c.agreed_at, false);
+        let completed_at = row.datetime_at(c.completed_at, false);
+        let passed = row.boolean_at(c.passed);
+        let rework_of = row.get(c.rework_of);
         if !rework_of.is_empty()
-            && let Some(col) = row.header.col("rework_of")
+            && let Some(col) = c.rework_of
         {
             self.rework.push((row.line, col, rework_of.to_string()));
         }
 
         if let (Some(reported), Some(completed)) = (reported_at, completed_at)
             && completed < reported
-            && let Some(col) = row.header.col("completed_at")
+            && let Some(col) = c.completed_at
         {
-            let value = row.cell("completed_at");
+            let value = row.get(c.completed_at);
             row.error(
                 col,
                 Kind::CompletedBeforeReported,
@@ -90,27 +151,21 @@ impl LogReader for RepairsReader {
         }
         // Warnings are given on every row, bad or not, so that one pass of
         // corrections fixes everything.
-        if agreed_at.is_some() && row.cell("delay_reason").is_empty() {
-            let col = row
-                .header
-                .col("delay_reason")
-                .or_else(|| row.header.col("agreed_at"));
-            if let Some(col) = col {
-                row.warning(col, Kind::AgreedWithoutReason, DataMsg::AgreedWithoutReason);
-            }
+        if agreed_at.is_some()
+            && row.get(c.delay_reason).is_empty()
+            && let Some(col) = c.delay_reason.or(c.agreed_at)
+        {
+            row.warning(col, Kind::AgreedWithoutReason, DataMsg::AgreedWithoutReason);
         }
-        if completed_at.is_some() && row.cell("passed").is_empty() {
-            let col = row
-                .header
-                .col("passed")
-                .or_else(|| row.header.col("completed_at"));
-            if let Some(col) = col {
-                row.warning(
-                    col,
-                    Kind::CompletedWithoutInspection,
-                    DataMsg::CompletedWithoutInspection,
-                );
-            }
+        if completed_at.is_some()
+            && row.get(c.passed).is_empty()
+            && let Some(col) = c.passed.or(c.completed_at)
+        {
+            row.warning(
+                col,
+                Kind::CompletedWithoutInspection,
+                DataMsg::CompletedWithoutInspection,
+            );
         }
 
         if row.is_bad() {
@@ -119,32 +174,74 @@ impl LogReader for RepairsReader {
         let (Some(id), Some(reported_at), Some(level)) = (id, reported_at, level) else {
             return;
         };
-        self.records.push(Repair {
+        let reported_at = compact::stamp(reported_at);
+        let completed_at = compact::opt_stamp(completed_at);
+        let detail = if self.keep.repair(reported_at, completed_at) {
+            for text in [
+                id,
+                row.get(c.room),
+                row.get(c.contact),
+                row.get(c.phone),
+                row.get(c.delay_reason),
+                row.get(c.technician),
+                row.get(c.note),
+                rework_of,
+            ] {
+                self.details.push(text);
+            }
+            (self.details.len() / compact::REPAIR_TEXTS - 1) as u32
+        } else {
+            NO_DETAIL
+        };
+        self.rows.push(RepairRow {
             line: row.line,
-            id: id.to_string(),
             reported_at,
-            room: Private::new(row.text("room")),
-            contact: Private::new(row.text("contact")),
-            phone: Private::new(row.text("phone")),
-            category: row.text("category"),
-            level,
-            dispatched_at,
-            arrived_at,
-            agreed_at,
-            delay_reason: Private::new(row.text("delay_reason")),
+            dispatched_at: compact::opt_stamp(dispatched_at),
+            arrived_at: compact::opt_stamp(arrived_at),
+            agreed_at: compact::opt_stamp(agreed_at),
             completed_at,
+            category: self.categories.intern(row.get(c.category)),
+            detail,
+            level,
             passed,
-            rework_of: (!rework_of.is_empty()).then(|| rework_of.to_string()),
-            technician: Private::new(row.text("technician")),
-            note: Private::new(row.text("note")),
+            rework: !rework_of.is_empty(),
         });
     }
 
-    fn finish(&mut self, header: &Header, report: &mut FileReport) {
+    fn fork(&self) -> Self {
+        RepairsReader {
+            cols: self.cols,
+            ..RepairsReader::new(self.keep)
+        }
+    }
+
+    fn reserve(&mut self, rows: usize) {
+        self.rows.reserve(rows);
+    }
+
+    fn append(&mut self, mut later: Self) {
+        let categories = self.categories.absorb(&later.categories);
+        let details = (self.details.len() / compact::REPAIR_TEXTS) as u32;
+        for r in &mut later.rows {
+            r.category = categories.get(r.category as usize).copied().unwrap_or(0);
+            if r.detail != NO_DETAIL {
+                r.detail += details;
+            }
+        }
+        if self.rows.is_empty() && self.rows.capacity() < later.rows.capacity() {
+            std::mem::swap(&mut self.rows, &mut later.rows);
+        } else {
+            self.rows.append(&mut later.rows);
+        }
+        self.details.append(&later.details);
+        self.rework.append(&mut later.rework);
+    }
+
+    fn finish(&mut self, header: &Header, report: &mut FileReport, ids: &IdSet) {
         // rework_of may name any order of the file, earlier or later, valid
         // or not.
         for (line, col, rework_of) in std::mem::take(&mut self.rework) {
-            if !self.ids.contains_key(&rework_of) {
+            if !ids.contains(&rework_of) {
                 report.row_error(
                     header,
                     line,
@@ -155,32 +252,11 @@ impl LogReader for RepairsReader {
                 );
             }
         }
-        self.records.retain(|r| !report.bad.contains(&r.line));
-        self.ids = HashMap::new();
     }
-}
 
-/// The first row with an id keeps it; each later one is a `duplicate_id`
-/// error. Ids are compared trimmed and case-sensitively.
-pub fn check_unique(row: &mut Row, ids: &mut HashMap<String, u64>, key: &str, id: &str) {
-    match ids.get(id) {
-        Some(&first_line) => {
-            if let Some(col) = row.header.col(key) {
-                let column = row.header.name(col).to_string();
-                row.error(
-                    col,
-                    Kind::DuplicateId,
-                    DataMsg::DuplicateId {
-                        column: &column,
-                        value: id,
-                        first_line,
-                    },
-                    Some(id),
-                );
-            }
-        }
-        None => {
-            ids.insert(id.to_string(), row.line);
+    fn drop_bad(&mut self, bad: &BTreeSet<u64>) {
+        if !bad.is_empty() {
+            self.rows.retain(|r| !bad.contains(&r.line));
         }
     }
 }

@@ -162,8 +162,58 @@ impl<R: Read> Read for LineCounter<R> {
 
 /// Chooses the encoding of the file at `path`.
 pub fn detect(path: &Path, forced: Option<&'static Encoding>) -> io::Result<Detected> {
-    let scan = scan(path)?;
+    let scan = scan(path, 1)?;
     Ok(choose(&scan, forced))
+}
+
+/// Where a file can be cut into parts that a CSV reader may read
+/// independently: each part starts right after a `\n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    /// (byte offset where the part starts, line ends before it), the
+    /// first part starting at 0. Line ends count `\n`, `\r\n` and a
+    /// lone `\r` once each, as [`LineCounter`] does.
+    pub starts: Vec<(u64, u64)>,
+    /// The file's length in bytes.
+    pub len: u64,
+    /// It starts with a UTF-8 byte-order mark.
+    pub utf8_bom: bool,
+}
+
+/// [`detect`], also cutting the file into about `parts` parts of similar
+/// size in the same single pass over its bytes (only useful when the
+/// whole file is valid UTF-8, so the parts are found only then).
+pub fn detect_parts(
+    path: &Path,
+    forced: Option<&'static Encoding>,
+    parts: usize,
+) -> io::Result<(Detected, Option<Parts>)> {
+    let scan = scan(path, parts)?;
+    let detected = choose(&scan, forced);
+    let parts = scan.parts.filter(|_| scan.valid_utf8);
+    Ok((detected, parts))
+}
+
+/// Line ends in `bytes`: `\n`, `\r\n` and lone `\r` once each.
+/// `prev_cr` carries a `\r` that ended the previous piece.
+pub fn count_line_ends(bytes: &[u8], prev_cr: &mut bool) -> u64 {
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+    let cr = bytes.iter().filter(|&&b| b == b'\r').count() as u64;
+    let mut pairs = 0;
+    if cr > 0 {
+        pairs = bytes
+            .iter()
+            .zip(bytes.iter().skip(1))
+            .filter(|&(&a, &b)| a == b'\r' && b == b'\n')
+            .count() as u64;
+    }
+    if *prev_cr && bytes.first() == Some(&b'\n') {
+        pairs += 1;
+    }
+    if let Some(&last) = bytes.last() {
+        *prev_cr = last == b'\r';
+    }
+    lf + cr - pairs
 }
 
 /// Opens `path` for reading row by row in the given encoding. A byte-order
@@ -186,10 +236,70 @@ struct Scan {
     /// The prefix is the whole file.
     complete: bool,
     valid_utf8: bool,
+    /// Where to cut the file, when asked for more than one part and the
+    /// whole file was read.
+    parts: Option<Parts>,
 }
 
-fn scan(path: &Path) -> io::Result<Scan> {
+/// Finds part starts while the bytes stream past.
+struct Cutter {
+    len: u64,
+    wanted: usize,
+    starts: Vec<(u64, u64)>,
+    line_ends: u64,
+    prev_cr: bool,
+    /// Bytes seen so far.
+    offset: u64,
+}
+
+impl Cutter {
+    fn new(len: u64, wanted: usize) -> Self {
+        Cutter {
+            len,
+            wanted,
+            starts: vec![(0, 0)],
+            line_ends: 0,
+            prev_cr: false,
+            offset: 0,
+        }
+    }
+
+    /// The offset from which the next part may start.
+    fn target(&self) -> Option<u64> {
+        let k = self.starts.len() as u64;
+        (k < self.wanted as u64).then(|| self.len / self.wanted as u64 * k)
+    }
+
+    fn feed(&mut self, mut bytes: &[u8]) {
+        if self.target().is_none() {
+            // No more parts to find: the line ends are not needed.
+            self.offset += bytes.len() as u64;
+            return;
+        }
+        while !bytes.is_empty() {
+            let cut = self.target().and_then(|target| {
+                let from = target.saturating_sub(self.offset) as usize;
+                let rest = bytes.get(from..)?;
+                rest.iter().position(|&b| b == b'\n').map(|i| from + i + 1)
+            });
+            let end = cut.unwrap_or(bytes.len());
+            self.line_ends += count_line_ends(&bytes[..end], &mut self.prev_cr);
+            self.offset += end as u64;
+            if cut.is_some() && self.offset < self.len {
+                self.starts.push((self.offset, self.line_ends));
+            } else if cut.is_some() {
+                // The last newline of the file: no part after it.
+                self.wanted = self.starts.len();
+            }
+            bytes = &bytes[end..];
+        }
+    }
+}
+
+fn scan(path: &Path, parts: usize) -> io::Result<Scan> {
     let mut file = File::open(path)?;
+    let len = file.metadata()?.len();
+    let mut cutter = Some(Cutter::new(len, parts.max(1)));
     let mut prefix = Vec::new();
     let mut chunk = vec![0u8; CHUNK_BYTES];
     // Bytes of a UTF-8 sequence cut by the chunk boundary, and the buffer
@@ -206,6 +316,9 @@ fn scan(path: &Path) -> io::Result<Scan> {
             Err(e) => return Err(e),
         };
         let bytes = &chunk[..n];
+        if let Some(cutter) = cutter.as_mut() {
+            cutter.feed(bytes);
+        }
         let room = PREFIX_BYTES.saturating_sub(prefix.len());
         prefix.extend_from_slice(&bytes[..room.min(n)]);
         if n > room {
@@ -226,16 +339,23 @@ fn scan(path: &Path) -> io::Result<Scan> {
         }
         if !valid_utf8 && !complete {
             // The verdict and the prefix are known; the rest is not needed.
+            cutter = None;
             break;
         }
     }
     if !carry.is_empty() {
         valid_utf8 = false;
     }
+    let parts = cutter.map(|cutter| Parts {
+        starts: cutter.starts,
+        len: cutter.offset,
+        utf8_bom: prefix.starts_with(b"\xEF\xBB\xBF"),
+    });
     Ok(Scan {
         prefix,
         complete,
         valid_utf8,
+        parts,
     })
 }
 

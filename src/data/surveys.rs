@@ -1,13 +1,12 @@
 //! `surveys.csv` — 满意度调查. Every column outside the reserved ones is a
 //! score dimension named by its header.
 
-use super::model::{Private, Survey};
-use super::repairs::check_unique;
+use super::compact::{self, Keep, NO_DETAIL, SurveyRow, SurveyRows};
 use super::table::{ColumnSpec, Extras, Header, LogReader, Row, column};
 use super::values::parse_score;
 use crate::diagnostics::Kind;
 use crate::messages::data::DataMsg;
-use std::collections::HashMap;
+use std::collections::BTreeSet;
 
 /// The reserved columns; all others are dimensions.
 pub const COLUMNS: &[ColumnSpec] = &[
@@ -19,22 +18,35 @@ pub const COLUMNS: &[ColumnSpec] = &[
     column("note", "备注", false),
 ];
 
+#[derive(Debug, Clone, Copy, Default)]
+struct Cols {
+    id: Option<usize>,
+    date: Option<usize>,
+    room: Option<usize>,
+    overall: Option<usize>,
+    comment: Option<usize>,
+    note: Option<usize>,
+}
+
 pub struct SurveysReader {
     pub scale: u32,
-    pub dimensions: Vec<String>,
-    pub records: Vec<Survey>,
+    keep: Keep,
+    cols: Cols,
     dimension_columns: Vec<usize>,
-    ids: HashMap<String, u64>,
+    pub log: SurveyRows,
+    /// The scores of the row being read.
+    scores: Vec<f64>,
 }
 
 impl SurveysReader {
-    pub fn new(scale: u32) -> Self {
+    pub fn new(scale: u32, keep: Keep) -> Self {
         SurveysReader {
             scale,
-            dimensions: Vec::new(),
-            records: Vec::new(),
+            keep,
+            cols: Cols::default(),
             dimension_columns: Vec::new(),
-            ids: HashMap::new(),
+            log: SurveyRows::default(),
+            scores: Vec::new(),
         }
     }
 
@@ -45,10 +57,10 @@ impl SurveysReader {
         if value.is_empty() {
             return None;
         }
-        let column = row.header.name(col).to_string();
         let scale = self.scale;
         match parse_score(value) {
             None => {
+                let column = row.header.name(col).to_string();
                 let msg = if dimension {
                     DataMsg::DimensionNotNumber {
                         column: &column,
@@ -66,6 +78,7 @@ impl SurveysReader {
                 None
             }
             Some(score) if !(1.0..=f64::from(scale)).contains(&score) => {
+                let column = row.header.name(col).to_string();
                 row.error(
                     col,
                     Kind::ScoreOutOfRange,
@@ -94,8 +107,16 @@ impl LogReader for SurveysReader {
     }
 
     fn header(&mut self, header: &Header) {
+        self.cols = Cols {
+            id: header.col("id"),
+            date: header.col("date"),
+            room: header.col("room"),
+            overall: header.col("overall"),
+            comment: header.col("comment"),
+            note: header.col("note"),
+        };
         self.dimension_columns = header.extras.clone();
-        self.dimensions = header
+        self.log.dimensions = header
             .extras
             .iter()
             .map(|&col| header.name(col).to_string())
@@ -103,40 +124,95 @@ impl LogReader for SurveysReader {
     }
 
     fn row(&mut self, row: &mut Row) {
-        // The id is optional here, but a repeated non-empty id is still a
-        // duplicate.
-        let id = row.cell("id");
-        if !id.is_empty() {
-            check_unique(row, &mut self.ids, "id", id);
-        }
-        let date = row.datetime("date", true);
-        let overall = match row.required("overall") {
-            Some(_) => row
-                .header
-                .col("overall")
-                .and_then(|col| self.score(row, col, false)),
+        let c = self.cols;
+        // The id is optional here; a repeated non-empty id is found by the
+        // caller.
+        let date = row.datetime_at(c.date, true);
+        let overall = match row.required_at(c.overall) {
+            Some(_) => c.overall.and_then(|col| self.score(row, col, false)),
             None => None,
         };
-        let columns = self.dimension_columns.clone();
-        let scores: Vec<Option<f64>> = columns
-            .into_iter()
-            .map(|col| self.score(row, col, true))
-            .collect();
-        if row.is_bad() {
+        let mut scores = std::mem::take(&mut self.scores);
+        scores.clear();
+        for i in 0..self.dimension_columns.len() {
+            let col = self.dimension_columns[i];
+            scores.push(self.score(row, col, true).unwrap_or(f64::NAN));
+        }
+        if !row.is_bad()
+            && let (Some(date), Some(overall)) = (date, overall)
+        {
+            let detail = if self.keep.survey() {
+                for text in [
+                    row.get(c.id),
+                    row.get(c.room),
+                    row.get(c.comment),
+                    row.get(c.note),
+                ] {
+                    self.log.details.push(text);
+                }
+                (self.log.details.len() / compact::SURVEY_TEXTS - 1) as u32
+            } else {
+                NO_DETAIL
+            };
+            self.log.rows.push(SurveyRow {
+                line: row.line,
+                date: compact::stamp(date),
+                overall,
+                detail,
+            });
+            self.log.scores.extend_from_slice(&scores);
+        }
+        self.scores = scores;
+    }
+
+    fn fork(&self) -> Self {
+        SurveysReader {
+            cols: self.cols,
+            dimension_columns: self.dimension_columns.clone(),
+            log: SurveyRows {
+                dimensions: self.log.dimensions.clone(),
+                ..SurveyRows::default()
+            },
+            ..SurveysReader::new(self.scale, self.keep)
+        }
+    }
+
+    fn reserve(&mut self, rows: usize) {
+        self.log.rows.reserve(rows);
+    }
+
+    fn append(&mut self, mut later: Self) {
+        let details = (self.log.details.len() / compact::SURVEY_TEXTS) as u32;
+        for r in &mut later.log.rows {
+            if r.detail != NO_DETAIL {
+                r.detail += details;
+            }
+        }
+        if self.log.rows.is_empty() && self.log.rows.capacity() < later.log.rows.capacity() {
+            std::mem::swap(&mut self.log.rows, &mut later.log.rows);
+            std::mem::swap(&mut self.log.scores, &mut later.log.scores);
+        } else {
+            self.log.rows.append(&mut later.log.rows);
+            self.log.scores.append(&mut later.log.scores);
+        }
+        self.log.details.append(&later.log.details);
+    }
+
+    fn drop_bad(&mut self, bad: &BTreeSet<u64>) {
+        if bad.is_empty() {
             return;
         }
-        let (Some(date), Some(overall)) = (date, overall) else {
-            return;
-        };
-        self.records.push(Survey {
-            line: row.line,
-            id: id.to_string(),
-            date,
-            room: Private::new(row.text("room")),
-            overall,
-            comment: Private::new(row.text("comment")),
-            note: Private::new(row.text("note")),
-            scores,
-        });
+        let n = self.log.dimensions.len();
+        let mut keep_scores = Vec::with_capacity(self.log.scores.len());
+        let mut rows = Vec::with_capacity(self.log.rows.len());
+        for (i, r) in self.log.rows.iter().enumerate() {
+            if !bad.contains(&r.line) {
+                rows.push(*r);
+                keep_scores
+                    .extend_from_slice(self.log.scores.get(i * n..(i + 1) * n).unwrap_or(&[]));
+            }
+        }
+        self.log.rows = rows;
+        self.log.scores = keep_scores;
     }
 }

@@ -1,15 +1,26 @@
 //! What every log has in common: finding the columns in the header, reading
 //! the rows one by one with their physical line numbers, and collecting the
 //! diagnostics of one file in order.
+//!
+//! A strictly valid UTF-8 file is read straight from its bytes
+//! ([`super::fast`]); a large one in parts on several threads, each part
+//! with its own reader ([`LogReader::fork`]), the parts joined in file
+//! order afterwards. What depends on rows of other parts is done at the
+//! join, in file order, exactly as a single pass would: duplicate ids (the
+//! first row keeps the id), the one warning per unnamed column, and the
+//! reader's own whole-file checks ([`LogReader::finish`]). Any other
+//! encoding is decoded as it streams and read in one part.
 
-use super::source::{self, Detected};
+use super::fast::{RawRecords, Record};
+use super::source::{self, Detected, Parts};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::messages::Lang;
 use crate::messages::data::DataMsg;
 use chrono::NaiveDateTime;
 use csv::StringRecord;
-use std::collections::BTreeSet;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// One column the contract defines: its English and Chinese names.
@@ -167,23 +178,50 @@ impl FileReport {
     }
 }
 
+impl FileReport {
+    /// Takes the diagnostics and bad rows of a later part of the file.
+    fn absorb(&mut self, later: FileReport) {
+        self.entries.extend(later.entries);
+        self.bad.extend(later.bad);
+    }
+}
+
 /// One data row being read.
 pub struct Row<'a> {
     pub line: u64,
-    record: &'a StringRecord,
+    /// The cells, one after the other, and where each ends in `text`.
+    text: &'a str,
+    ends: &'a [usize],
     pub header: &'a Header,
     report: &'a mut FileReport,
+}
+
+/// The untrimmed cell `col` of a record ("" past its end).
+fn raw_cell<'a>(text: &'a str, ends: &[usize], col: usize) -> &'a str {
+    let Some(&end) = ends.get(col) else {
+        return "";
+    };
+    let start = match col {
+        0 => 0,
+        _ => ends.get(col - 1).copied().unwrap_or(end),
+    };
+    text.get(start..end).unwrap_or("")
 }
 
 impl<'a> Row<'a> {
     /// The trimmed cell of a column by index ("" past the end of a short row).
     pub fn at(&self, col: usize) -> &'a str {
-        self.record.get(col).map_or("", str::trim)
+        raw_cell(self.text, self.ends, col).trim()
+    }
+
+    /// The trimmed cell of a column the file may lack ("" when it does).
+    pub fn get(&self, col: Option<usize>) -> &'a str {
+        col.map_or("", |col| self.at(col))
     }
 
     /// The trimmed cell of a contract field ("" when the file lacks the column).
     pub fn cell(&self, key: &str) -> &'a str {
-        self.header.col(key).map_or("", |col| self.at(col))
+        self.get(self.header.col(key))
     }
 
     /// True when this row already has an error.
@@ -208,7 +246,12 @@ impl<'a> Row<'a> {
 
     /// A required cell; an empty one is a `missing_value` error.
     pub fn required(&mut self, key: &str) -> Option<&'a str> {
-        let col = self.header.col(key)?;
+        self.required_at(self.header.col(key))
+    }
+
+    /// [`Self::required`] by column (`None`: the file lacks it, no error).
+    pub fn required_at(&mut self, col: Option<usize>) -> Option<&'a str> {
+        let col = col?;
         let value = self.at(col);
         if value.is_empty() {
             let column = self.header.name(col).to_string();
@@ -226,9 +269,14 @@ impl<'a> Row<'a> {
     /// A datetime cell. `None` when empty (an error if required) or
     /// unreadable (an error).
     pub fn datetime(&mut self, key: &str, required: bool) -> Option<NaiveDateTime> {
-        let col = self.header.col(key)?;
+        self.datetime_at(self.header.col(key), required)
+    }
+
+    /// [`Self::datetime`] by column.
+    pub fn datetime_at(&mut self, col: Option<usize>, required: bool) -> Option<NaiveDateTime> {
+        let col = col?;
         let value = if required {
-            self.required(key)?
+            self.required_at(Some(col))?
         } else {
             let value = self.at(col);
             if value.is_empty() {
@@ -255,7 +303,12 @@ impl<'a> Row<'a> {
     /// A boolean cell in any accepted spelling; `None` when empty or
     /// unreadable (an error).
     pub fn boolean(&mut self, key: &str) -> Option<bool> {
-        let col = self.header.col(key)?;
+        self.boolean_at(self.header.col(key))
+    }
+
+    /// [`Self::boolean`] by column.
+    pub fn boolean_at(&mut self, col: Option<usize>) -> Option<bool> {
+        let col = col?;
         let value = self.at(col);
         if value.is_empty() {
             return None;
@@ -278,7 +331,7 @@ impl<'a> Row<'a> {
 }
 
 /// What one log does with its header and rows.
-pub trait LogReader {
+pub trait LogReader: Send + Sync + Sized {
     fn specs(&self) -> &'static [ColumnSpec];
 
     fn extras(&self) -> Extras {
@@ -288,11 +341,267 @@ pub trait LogReader {
     /// Called once with the accepted header, before any row.
     fn header(&mut self, _header: &Header) {}
 
-    /// Called for every non-blank row.
+    /// Called for every non-blank row. Duplicate ids are found by the
+    /// caller once every row is read (see [`IdSet`]); such rows are
+    /// dropped in [`Self::drop_bad`].
     fn row(&mut self, row: &mut Row);
 
-    /// Called after the last row (checks that need the whole file).
-    fn finish(&mut self, _header: &Header, _report: &mut FileReport) {}
+    /// Whether parts of the file may be read by forks at the same time
+    /// (false for a log whose rows are checked against each other).
+    fn parallel(&self) -> bool {
+        true
+    }
+
+    /// A reader for another part of the file: the same settings and
+    /// header, no rows.
+    fn fork(&self) -> Self;
+
+    /// Takes the rows a fork read from the following part of the file.
+    fn append(&mut self, later: Self);
+
+    /// Room for about `rows` more rows (a guess; unused room costs
+    /// address space, not memory).
+    fn reserve(&mut self, _rows: usize) {}
+
+    /// Called after the last row with every id of the file (checks that
+    /// need the whole file).
+    fn finish(&mut self, _header: &Header, _report: &mut FileReport, _ids: &IdSet) {}
+
+    /// Leaves out the records of rows found bad (possibly after they were
+    /// read: a duplicate id, an unknown `rework_of`).
+    fn drop_bad(&mut self, bad: &BTreeSet<u64>);
+}
+
+/// Every id of one file with the lines of its rows: (hash, line, where
+/// the text is), sorted. Sorting 1,000,000 ids on two threads is quicker
+/// than a hash table's cache misses, and it takes about 40 bytes an id.
+#[derive(Default)]
+pub struct IdSet {
+    sorted: Vec<(u64, u64, usize)>,
+    /// Per part: the ids' bytes one after the other, and where each ends.
+    texts: Vec<(Vec<u8>, Vec<usize>)>,
+}
+
+/// Where an id's text is: the part in the high bits, its number in the
+/// part in the low 40 bits.
+const PART_SHIFT: u32 = 40;
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    // FxHash over 8-byte words, then the murmur3 finalizer so that every
+    // input bit reaches every output bit.
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+impl IdSet {
+    fn text(&self, at: usize) -> &[u8] {
+        let (part, index) = (at >> PART_SHIFT, at & ((1 << PART_SHIFT) - 1));
+        let Some((text, ends)) = self.texts.get(part) else {
+            return &[];
+        };
+        let end = ends.get(index).copied().unwrap_or(0);
+        let start = match index {
+            0 => 0,
+            _ => ends.get(index - 1).copied().unwrap_or(end),
+        };
+        text.get(start..end).unwrap_or(&[])
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        let hash = hash_bytes(id.as_bytes());
+        let from = self.sorted.partition_point(|e| e.0 < hash);
+        self.sorted[from..]
+            .iter()
+            .take_while(|e| e.0 == hash)
+            .any(|e| self.text(e.2) == id.as_bytes())
+    }
+
+    pub fn len(&self) -> usize {
+        self.sorted.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sorted.is_empty()
+    }
+
+    /// Every row whose id an earlier row has: (line, id, line of the
+    /// first row with it).
+    fn duplicates(&self) -> Vec<(u64, String, u64)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < self.sorted.len() {
+            let hash = self.sorted[start].0;
+            let run = self.sorted[start..]
+                .iter()
+                .take_while(|e| e.0 == hash)
+                .count();
+            // Ids with the same hash, by line: usually one, and rarely
+            // different ids.
+            let group = &self.sorted[start..start + run];
+            for (j, &(_, line, at)) in group.iter().enumerate() {
+                let text = self.text(at);
+                if let Some(&(_, first, _)) = group[..j].iter().find(|e| self.text(e.2) == text) {
+                    out.push((line, String::from_utf8_lossy(text).into_owned(), first));
+                }
+            }
+            start += run;
+        }
+        out
+    }
+}
+
+/// What a part of a file found besides its rows.
+struct Part<R> {
+    log: R,
+    report: FileReport,
+    /// The part's number, for [`IdSet`].
+    index: usize,
+    /// The id column, if the log has one.
+    id_col: Option<usize>,
+    /// (hash, line, where the text is) of every id, and the texts.
+    ids: Vec<(u64, u64, usize)>,
+    id_text: Vec<u8>,
+    id_ends: Vec<usize>,
+    /// The first value in each unnamed column: col → (line, value).
+    unnamed: BTreeMap<usize, (u64, String)>,
+}
+
+impl<R: LogReader> Part<R> {
+    fn new(log: R, index: usize, header: &Header, file: &'static str, lang: Lang) -> Self {
+        Part {
+            log,
+            report: FileReport::new(file, lang),
+            index,
+            id_col: header.col("id"),
+            ids: Vec::new(),
+            id_text: Vec::new(),
+            id_ends: Vec::new(),
+            unnamed: BTreeMap::new(),
+        }
+    }
+
+    /// Handles one record: blank rows, cells past the header, unnamed
+    /// columns, the id, then the log's own checks.
+    fn record(&mut self, header: &Header, line: u64, text: &str, ends: &[usize]) {
+        // A row of empty cells is what a spreadsheet writes for a blank row.
+        if (0..ends.len()).all(|col| raw_cell(text, ends, col).trim().is_empty()) {
+            return;
+        }
+        extra_cells(text, ends, line, header, &mut self.report);
+        for &col in &header.unnamed {
+            let value = raw_cell(text, ends, col).trim();
+            if !value.is_empty() && !self.unnamed.contains_key(&col) {
+                self.unnamed.insert(col, (line, value.to_string()));
+            }
+        }
+        if let Some(col) = self.id_col {
+            // Ids are compared trimmed and case-sensitively; repeats are
+            // found once the whole file is read (see [`join`]).
+            let id = raw_cell(text, ends, col).trim();
+            if !id.is_empty() {
+                let at = (self.index << PART_SHIFT) | self.id_ends.len();
+                self.ids.push((hash_bytes(id.as_bytes()), line, at));
+                self.id_text.extend_from_slice(id.as_bytes());
+                self.id_ends.push(self.id_text.len());
+            }
+        }
+        let mut row = Row {
+            line,
+            text,
+            ends,
+            header,
+            report: &mut self.report,
+        };
+        self.log.row(&mut row);
+    }
+}
+
+/// Joins the parts, in file order, into `log` and `report`; returns every
+/// id of the file.
+fn join<R: LogReader>(
+    log: &mut R,
+    header: &Header,
+    parts: Vec<Part<R>>,
+    report: &mut FileReport,
+) -> IdSet {
+    let mut ids = IdSet::default();
+    let mut unnamed: BTreeMap<usize, (u64, String)> = BTreeMap::new();
+    let total: usize = parts.iter().map(|p| p.ids.len()).sum();
+    for mut part in parts {
+        if ids.sorted.is_empty() {
+            std::mem::swap(&mut ids.sorted, &mut part.ids);
+            ids.sorted.reserve(total - ids.sorted.len());
+        } else {
+            ids.sorted.append(&mut part.ids);
+        }
+        ids.texts.push((part.id_text, part.id_ends));
+        for (col, first) in part.unnamed {
+            unnamed.entry(col).or_insert(first);
+        }
+        report.absorb(part.report);
+        log.append(part.log);
+    }
+    ids.sorted.par_sort_unstable();
+    // The first row with an id keeps it; each later one is a
+    // `duplicate_id` error.
+    if let Some(col) = header.col("id") {
+        let column = header.name(col).to_string();
+        for (line, id, first_line) in ids.duplicates() {
+            report.row_error(
+                header,
+                line,
+                col,
+                Kind::DuplicateId,
+                DataMsg::DuplicateId {
+                    column: &column,
+                    value: &id,
+                    first_line,
+                },
+                Some(&id),
+            );
+        }
+    }
+    for (col, (line, value)) in unnamed {
+        report.row_warning_with_value(
+            header,
+            line,
+            col,
+            Kind::UnknownColumn,
+            DataMsg::UnnamedColumn { position: col + 1 },
+            Some(&value),
+        );
+    }
+    ids
+}
+
+/// After every row: the joins, the log's whole-file checks, then the bad
+/// rows leave the records.
+fn conclude<R: LogReader>(
+    log: &mut R,
+    header: &Header,
+    parts: Vec<Part<R>>,
+    report: &mut FileReport,
+) {
+    let ids = join(log, header, parts, report);
+    log.finish(header, report, &ids);
+    log.drop_bad(&report.bad);
 }
 
 /// The encoding override for a file, by its name (`repairs.csv`) or its
@@ -308,13 +617,29 @@ fn forced_encoding(config: &Config, file: &str) -> Option<&'static encoding_rs::
     encoding_rs::Encoding::for_label(label.trim().as_bytes())
 }
 
+/// How a file is read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Aim for parts of about this many bytes (`u64::MAX`: one part).
+    pub part_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            part_bytes: 16 << 20,
+        }
+    }
+}
+
 /// Reads one log file under `root` row by row. A missing file reads as an
 /// empty log without any diagnostic.
-pub fn read_file(
+pub fn read_file<R: LogReader>(
     root: &Path,
     config: &Config,
     file: &'static str,
-    log: &mut dyn LogReader,
+    log: &mut R,
+    options: ReadOptions,
 ) -> FileReport {
     let mut report = FileReport::new(file, config.language);
     let path = root.join(file);
@@ -330,26 +655,173 @@ pub fn read_file(
         );
         return report;
     }
-    let unreadable = |report: &mut FileReport, err: &dyn std::fmt::Display| {
-        let reason = err.to_string();
-        report.file_problem(Kind::Io, DataMsg::Unreadable { reason: &reason }, false);
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let wanted = if log.parallel() {
+        (size / options.part_bytes.max(1)).clamp(1, 256) as usize
+    } else {
+        1
     };
-    let detected = match source::detect(&path, forced_encoding(config, file)) {
-        Ok(detected) => detected,
+    let (detected, parts) = match source::detect_parts(&path, forced_encoding(config, file), wanted)
+    {
+        Ok(found) => found,
         Err(err) => {
-            unreadable(&mut report, &err);
+            let reason = err.to_string();
+            report.file_problem(Kind::Io, DataMsg::Unreadable { reason: &reason }, false);
             return report;
         }
     };
-    let mut reader = match source::open(&path, detected) {
+    let parts = parts.unwrap_or(Parts {
+        starts: vec![(0, 0)],
+        len: size,
+        utf8_bom: false,
+    });
+    if detected.clean && detected.encoding == encoding_rs::UTF_8 {
+        let pristine = log.fork();
+        match read_raw(&path, log, &parts, report) {
+            Ok(report) => return report,
+            Err(fresh) => {
+                // Unreadable part way: read it again the ordinary way.
+                *log = pristine;
+                report = fresh;
+            }
+        }
+    }
+    read_decoded(&path, file, log, detected, report)
+}
+
+/// Reads a strictly valid UTF-8 file from its bytes, in parts. On an I/O
+/// error gives back an empty report so that the caller can start over.
+fn read_raw<R: LogReader>(
+    path: &Path,
+    log: &mut R,
+    parts: &Parts,
+    mut report: FileReport,
+) -> Result<FileReport, FileReport> {
+    let fresh = FileReport::new(report.file, report.lang);
+    let start = if parts.utf8_bom { 3 } else { 0 };
+    let len = parts.len;
+    let mut reader = match RawRecords::open(path, start, len, 0, false) {
+        Ok(reader) => reader,
+        Err(_) => return Err(fresh),
+    };
+    // The header: the first record.
+    let mut header_record: Option<(u64, String, Vec<usize>)> = None;
+    if reader
+        .for_each(|r: Record| {
+            header_record = Some((r.line, r.text.to_string(), r.ends.to_vec()));
+            false
+        })
+        .is_err()
+    {
+        return Err(fresh);
+    }
+    let Some((header_line, text, ends)) = header_record else {
+        report.file_problem(Kind::EmptyFile, DataMsg::EmptyFile, true);
+        return Ok(report);
+    };
+    let cells: Vec<&str> = (0..ends.len()).map(|c| raw_cell(&text, &ends, c)).collect();
+    let Some(header) = match_header(&cells, header_line, log.specs(), log.extras(), &mut report)
+    else {
+        return Ok(report);
+    };
+    log.header(&header);
+    if reader.skip_crlf_rest().is_err() {
+        return Err(fresh);
+    }
+    // The rows: the parts after the header, each starting on a line start.
+    let (rest, rest_lines) = (reader.position(), reader.line_ends());
+    let mut ranges: Vec<(u64, u64, u64)> = vec![(rest, len, rest_lines)];
+    for &(start, line_ends) in parts.starts.iter().skip(1) {
+        if start > rest
+            && let Some(last) = ranges.last_mut()
+        {
+            last.1 = start;
+            ranges.push((start, len, line_ends));
+        }
+    }
+    match read_parts(path, log, &header, &ranges, &report) {
+        Ok(Some(parts_read)) => {
+            conclude(log, &header, parts_read, &mut report);
+            Ok(report)
+        }
+        // A part began inside a quoted cell: read the rows in one part.
+        Ok(None) => match read_parts(path, log, &header, &[(rest, len, rest_lines)], &report) {
+            Ok(Some(parts_read)) => {
+                conclude(log, &header, parts_read, &mut report);
+                Ok(report)
+            }
+            _ => Err(fresh),
+        },
+        Err(_) => Err(fresh),
+    }
+}
+
+/// Reads the byte ranges (start, end, line ends before start) on as many
+/// threads as there are; `None` when a part did not end between records.
+fn read_parts<R: LogReader>(
+    path: &Path,
+    log: &R,
+    header: &Header,
+    ranges: &[(u64, u64, u64)],
+    report: &FileReport,
+) -> std::io::Result<Option<Vec<Part<R>>>> {
+    let (file, lang) = (report.file, report.lang);
+    let total: u64 = ranges.iter().map(|r| r.1 - r.0).sum();
+    let read_one = |index: usize| -> std::io::Result<(Part<R>, bool)> {
+        let (start, end, line_ends) = ranges[index];
+        let mut part = Part::new(log.fork(), index, header, file, lang);
+        // Room for the rows (a row takes at least a few dozen bytes): the
+        // first part's records will take the others' in, so it gets room
+        // for the whole file.
+        let bytes = if index == 0 { total } else { end - start };
+        part.log.reserve((bytes / 32) as usize);
+        let mut reader = RawRecords::open(path, start, end, line_ends, true)?;
+        let ending = reader.for_each(|r: Record| {
+            part.record(header, r.line, r.text, r.ends);
+            true
+        })?;
+        let last = index + 1 == ranges.len();
+        Ok((part, last || (ending.clean && ending.offset == end)))
+    };
+    let results: Vec<std::io::Result<(Part<R>, bool)>> = if ranges.len() == 1 {
+        vec![read_one(0)]
+    } else {
+        (0..ranges.len()).into_par_iter().map(read_one).collect()
+    };
+    let mut parts = Vec::with_capacity(results.len());
+    for result in results {
+        let (part, clean) = result?;
+        if !clean {
+            return Ok(None);
+        }
+        parts.push(part);
+    }
+    Ok(Some(parts))
+}
+
+/// Reads a file through a decoder, in one part.
+fn read_decoded<R: LogReader>(
+    path: &Path,
+    file: &'static str,
+    log: &mut R,
+    detected: Detected,
+    mut report: FileReport,
+) -> FileReport {
+    let mut reader = match source::open(path, detected) {
         Ok(reader) => reader,
         Err(err) => {
-            unreadable(&mut report, &err);
+            let reason = err.to_string();
+            report.file_problem(Kind::Io, DataMsg::Unreadable { reason: &reason }, false);
             return report;
         }
     };
     let mut record = StringRecord::new();
     let mut garbled = Garbled::default();
+    let mut ends: Vec<usize> = Vec::new();
+    let fill_ends = |record: &StringRecord, ends: &mut Vec<usize>| {
+        ends.clear();
+        ends.extend((0..record.len()).map(|i| record.range(i).map_or(0, |r| r.end)));
+    };
 
     // The header: the first record (csv skips blank lines before it).
     match read_record(&mut reader, &mut record) {
@@ -365,20 +837,20 @@ pub fn read_file(
     }
     let header_line = line_of(&mut reader, &record);
     garbled.check(&record, header_line, detected);
-    let Some(header) = match_header(&record, header_line, log.specs(), log.extras(), &mut report)
+    let cells: Vec<&str> = record.iter().collect();
+    let Some(header) = match_header(&cells, header_line, log.specs(), log.extras(), &mut report)
     else {
         garbled.report(&mut report, detected, file);
         return report;
     };
     log.header(&header);
-    let mut warned_unnamed = BTreeSet::new();
-
+    let mut part = Part::new(log.fork(), 0, &header, file, report.lang);
     loop {
         match read_record(&mut reader, &mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(err) => {
-                read_failure(&mut reader, &mut report, &err);
+                read_failure(&mut reader, &mut part.report, &err);
                 break;
             }
         }
@@ -390,29 +862,10 @@ pub fn read_file(
             continue;
         }
         garbled.check(&record, line, detected);
-        extra_cells(&record, line, &header, &mut report);
-        for &col in &header.unnamed {
-            let value = record.get(col).map_or("", str::trim);
-            if !value.is_empty() && warned_unnamed.insert(col) {
-                report.row_warning_with_value(
-                    &header,
-                    line,
-                    col,
-                    Kind::UnknownColumn,
-                    DataMsg::UnnamedColumn { position: col + 1 },
-                    Some(value),
-                );
-            }
-        }
-        let mut row = Row {
-            line,
-            record: &record,
-            header: &header,
-            report: &mut report,
-        };
-        log.row(&mut row);
+        fill_ends(&record, &mut ends);
+        part.record(&header, line, record.as_slice(), &ends);
     }
-    log.finish(&header, &mut report);
+    conclude(log, &header, vec![part], &mut report);
     garbled.report(&mut report, detected, file);
     report
 }
@@ -460,12 +913,13 @@ fn read_failure(reader: &mut source::CsvReader, report: &mut FileReport, err: &c
 
 /// Cells beyond the header's last column: empty ones are ignored (some
 /// spreadsheets pad rows), non-empty ones make the row bad.
-fn extra_cells(record: &StringRecord, line: u64, header: &Header, report: &mut FileReport) {
+fn extra_cells(text: &str, ends: &[usize], line: u64, header: &Header, report: &mut FileReport) {
     let width = header.names.len();
-    let extra: Vec<&str> = record
-        .iter()
-        .skip(width)
-        .map(str::trim)
+    if ends.len() <= width {
+        return;
+    }
+    let extra: Vec<&str> = (width..ends.len())
+        .map(|col| raw_cell(text, ends, col).trim())
         .filter(|c| !c.is_empty())
         .collect();
     if !extra.is_empty() {
@@ -524,7 +978,7 @@ impl Garbled {
 /// cannot be read (a required column missing, a column twice); those errors
 /// are on the header line and are never bad rows.
 fn match_header(
-    record: &StringRecord,
+    record: &[&str],
     line: u64,
     specs: &'static [ColumnSpec],
     extras_mode: Extras,

@@ -7,6 +7,12 @@ use super::model::{Channel, ComplaintLevel, RepairLevel};
 /// Every boolean spelling in every boolean column; `None` for anything else.
 /// The empty cell is handled by the caller ("not recorded").
 pub fn parse_bool(text: &str) -> Option<bool> {
+    // The usual spellings as written, before the case-folding copy.
+    match text.trim() {
+        "是" | "合格" | "满意" | "yes" | "true" | "1" => return Some(true),
+        "否" | "不合格" | "不满意" | "no" | "false" | "0" => return Some(false),
+        _ => {}
+    }
     match text.trim().to_lowercase().as_str() {
         "是" | "yes" | "y" | "true" | "1" | "合格" | "满意" => Some(true),
         "否" | "no" | "n" | "false" | "0" | "不合格" | "不满意" => Some(false),
@@ -16,6 +22,12 @@ pub fn parse_bool(text: &str) -> Option<bool> {
 
 /// `minor`/小修, `medium`/中修, `emergency`/急修.
 pub fn parse_repair_level(text: &str) -> Option<RepairLevel> {
+    match text.trim() {
+        "小修" | "minor" => return Some(RepairLevel::Minor),
+        "中修" | "medium" => return Some(RepairLevel::Medium),
+        "急修" | "emergency" => return Some(RepairLevel::Emergency),
+        _ => {}
+    }
     match text.trim().to_lowercase().as_str() {
         "minor" | "小修" => Some(RepairLevel::Minor),
         "medium" | "中修" => Some(RepairLevel::Medium),
@@ -27,6 +39,12 @@ pub fn parse_repair_level(text: &str) -> Option<RepairLevel> {
 /// `major`/重大, `important`/重要, `minor`/轻微. The empty cell
 /// (unclassified) is handled by the caller.
 pub fn parse_complaint_level(text: &str) -> Option<ComplaintLevel> {
+    match text.trim() {
+        "重大" | "major" => return Some(ComplaintLevel::Major),
+        "重要" | "important" => return Some(ComplaintLevel::Important),
+        "轻微" | "minor" => return Some(ComplaintLevel::Minor),
+        _ => {}
+    }
     match text.trim().to_lowercase().as_str() {
         "major" | "重大" => Some(ComplaintLevel::Major),
         "important" | "重要" => Some(ComplaintLevel::Important),
@@ -39,6 +57,13 @@ pub fn parse_complaint_level(text: &str) -> Option<ComplaintLevel> {
 /// is kept trimmed as written, the empty cell as `Other("")`.
 pub fn parse_channel(text: &str) -> Channel {
     let text = text.trim();
+    match text {
+        "来电" | "phone" => return Channel::Phone,
+        "来访" | "visit" => return Channel::Visit,
+        "网络" | "online" => return Channel::Online,
+        "书面" | "letter" => return Channel::Letter,
+        _ => {}
+    }
     match text.to_lowercase().as_str() {
         "phone" | "来电" => Channel::Phone,
         "visit" | "来访" => Channel::Visit,
