@@ -5,7 +5,7 @@
 use crate::charts;
 use crate::config::{self, Config};
 use crate::content::{self, Content};
-use crate::data::{self, Logs};
+use crate::data::{self, CompactLogs, Keep};
 use crate::diagnostics::{Diagnostic, WuyeError};
 use crate::metrics::{self, Metrics};
 use crate::output;
@@ -32,7 +32,8 @@ pub struct Loaded {
     pub config: Config,
     pub theme: Theme,
     pub content: Content,
-    pub logs: Logs,
+    /// The logs, compactly; private texts only as [`load_with`] was asked.
+    pub logs: CompactLogs,
     pub as_of: NaiveDateTime,
     /// Errors and warnings from every file, in stage order.
     pub diagnostics: Vec<Diagnostic>,
@@ -61,16 +62,29 @@ pub fn now() -> NaiveDateTime {
 }
 
 /// Loads config, theme, content and data; collects every diagnostic.
-/// Fails only when the config itself cannot be read.
+/// Fails only when the config itself cannot be read. Keeps no private
+/// text of the logs (enough for `wuye metrics` and `wuye check`).
 pub fn load(root: &Path, as_of: Option<NaiveDateTime>) -> Result<Loaded, Vec<Diagnostic>> {
+    load_with(root, as_of, |_| Keep::Nothing)
+}
+
+/// [`load`], keeping the private texts `keep` asks for as of the build's
+/// `as_of`. The content and the logs are read at the same time.
+pub fn load_with(
+    root: &Path,
+    as_of: Option<NaiveDateTime>,
+    keep: impl FnOnce(NaiveDateTime) -> Keep + Send,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let config = config::load(root)?;
     let as_of = as_of.or(config.as_of).unwrap_or_else(now);
     let mut diagnostics = Vec::new();
     let (theme, mut theme_problems) = theme::load(root, &config.theme);
     diagnostics.append(&mut theme_problems);
-    let (content, mut content_problems) = content::load(root, &config, as_of);
+    let ((content, mut content_problems), (logs, mut data_problems)) = rayon::join(
+        || content::load(root, &config, as_of),
+        || data::load_compact(root, &config, keep(as_of)),
+    );
     diagnostics.append(&mut content_problems);
-    let (logs, mut data_problems) = data::load(root, &config);
     diagnostics.append(&mut data_problems);
     Ok(Loaded {
         config,
@@ -98,7 +112,10 @@ pub fn compute_metrics(loaded: &Loaded) -> Metrics {
 /// Runs the whole build. On any error nothing is written and the previous
 /// output stays exactly as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, WuyeError> {
-    let loaded = load(&options.root, options.as_of).map_err(WuyeError::Diagnostics)?;
+    // The internal report lists open repair orders and complaints with
+    // their details: only those texts are kept.
+    let loaded = load_with(&options.root, options.as_of, Keep::ListableAt)
+        .map_err(WuyeError::Diagnostics)?;
     let out = options
         .out
         .clone()

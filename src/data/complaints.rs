@@ -181,6 +181,12 @@ impl LogReader for ComplaintsReader {
         self.rows.reserve(rows);
     }
 
+    fn shift_lines(&mut self, delta: u64) {
+        for r in &mut self.rows {
+            r.line += delta;
+        }
+    }
+
     fn append(&mut self, mut later: Self) {
         let rooms = self.rooms.absorb(&later.rooms);
         let categories = self.categories.absorb(&later.categories);

@@ -12,7 +12,6 @@
 //! line is the line of its first character; `\n`, `\r\n` and a lone `\r`
 //! each end a line.
 
-use super::source::count_line_ends;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
@@ -28,6 +27,35 @@ pub struct Ending {
     pub offset: u64,
 }
 
+/// Offsets where parts of about equal size may start between `from` and
+/// `len`: each right after a `\n` (found by reading a little at each
+/// guess, not the whole file). Ascending, each in `from + 1..len`.
+pub fn cut_points(path: &Path, from: u64, len: u64, parts: usize) -> io::Result<Vec<u64>> {
+    let mut file = File::open(path)?;
+    let mut cuts: Vec<u64> = Vec::new();
+    let mut window = vec![0u8; 64 * 1024];
+    for k in 1..parts as u64 {
+        let guess = from + (len - from) / parts as u64 * k;
+        let mut at = guess.max(cuts.last().copied().unwrap_or(from));
+        'search: while at < len {
+            file.seek(SeekFrom::Start(at))?;
+            let n = file.read(&mut window)?;
+            if n == 0 {
+                break;
+            }
+            if let Some(i) = window[..n].iter().position(|&b| b == b'\n') {
+                let cut = at + i as u64 + 1;
+                if cut < len && cuts.last().is_none_or(|&last| cut > last) {
+                    cuts.push(cut);
+                }
+                break 'search;
+            }
+            at += n as u64;
+        }
+    }
+    Ok(cuts)
+}
+
 /// The records of `path` between byte offsets `start` and `end`.
 pub struct RawRecords {
     file: File,
@@ -38,10 +66,18 @@ pub struct RawRecords {
     /// File offset of `buffer[0]`.
     buffer_offset: u64,
     end: u64,
-    /// Line ends in the bytes consumed so far, counting from the part's
-    /// first line as `first_line`.
-    line_ends: u64,
-    prev_cr: bool,
+    /// Line ends before the part, and `\n`s consumed outside the parser
+    /// (which counts the ones it consumes itself).
+    lines_before: u64,
+    skipped_newlines: u64,
+    /// Lone `\r`s consumed so far.
+    lone_cr: u64,
+    /// Positions in `buffer` of the lone `\r`s not yet consumed (a file
+    /// ending lines with `\r` alone is rare: usually empty).
+    lone_cr_at: std::collections::VecDeque<usize>,
+    /// The buffer ends with `\r`: whether it is lone depends on the next
+    /// byte.
+    cr_at_end: bool,
     parser: csv_core::Reader,
     output: Vec<u8>,
     ends: Vec<usize>,
@@ -52,6 +88,26 @@ pub struct Record<'a> {
     pub line: u64,
     pub text: &'a str,
     pub ends: &'a [usize],
+}
+
+/// How many `\r`s in `bytes` are followed by something else than `\n`,
+/// the last byte excepted.
+fn lone_crs(bytes: &[u8]) -> usize {
+    let Some(n) = bytes.len().checked_sub(1) else {
+        return 0;
+    };
+    let (this, next) = (&bytes[..n], &bytes[1..]);
+    // Counted in 255-byte runs with a byte counter, which compiles to
+    // wide vector code.
+    let mut total = 0;
+    for (a, b) in this.chunks(255).zip(next.chunks(255)) {
+        let mut run = 0u8;
+        for (&x, &y) in a.iter().zip(b) {
+            run += u8::from(x == b'\r') & u8::from(y != b'\n');
+        }
+        total += usize::from(run);
+    }
+    total
 }
 
 impl RawRecords {
@@ -74,6 +130,8 @@ impl RawRecords {
         if continued {
             let _ = parser.read_record(b"\n", &mut [0; 1], &mut [0; 1]);
         }
+        // The parser counts the `\n`s it consumes, from 1.
+        parser.set_line(0);
         Ok(RawRecords {
             file,
             buffer: vec![0; BUFFER],
@@ -81,8 +139,11 @@ impl RawRecords {
             pos: 0,
             buffer_offset: start,
             end,
-            line_ends: line_ends_before,
-            prev_cr: false,
+            lines_before: line_ends_before,
+            skipped_newlines: 0,
+            lone_cr: 0,
+            lone_cr_at: std::collections::VecDeque::new(),
+            cr_at_end: false,
             parser,
             output: vec![0; 4096],
             ends: vec![0; 64],
@@ -98,36 +159,61 @@ impl RawRecords {
         self.pos = 0;
         self.filled = 0;
         let left = self.end.saturating_sub(self.buffer_offset);
+        let cr_before = std::mem::take(&mut self.cr_at_end);
         if left == 0 {
+            self.lone_cr += u64::from(cr_before);
             return Ok(false);
         }
         let want = (left as usize).min(self.buffer.len());
-        loop {
+        let n = loop {
             match self.file.read(&mut self.buffer[..want]) {
-                Ok(0) => return Ok(false),
-                Ok(n) => {
-                    self.filled = n;
-                    return Ok(true);
-                }
+                Ok(n) => break n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
+        };
+        self.filled = n;
+        let bytes = &self.buffer[..n];
+        if cr_before && bytes.first() != Some(&b'\n') {
+            self.lone_cr += 1;
         }
+        if n == 0 {
+            return Ok(false);
+        }
+        if lone_crs(bytes) > 0 {
+            let found = bytes
+                .iter()
+                .zip(bytes.iter().skip(1))
+                .enumerate()
+                .filter(|(_, (a, b))| **a == b'\r' && **b != b'\n')
+                .map(|(i, _)| i);
+            self.lone_cr_at.extend(found);
+        }
+        self.cr_at_end = bytes.last() == Some(&b'\r');
+        Ok(true)
     }
 
+    /// Marks `n` bytes consumed, counting the lone `\r`s among them.
     fn consume(&mut self, n: usize) {
-        let bytes = &self.buffer[self.pos..self.pos + n];
-        self.line_ends += count_line_ends(bytes, &mut self.prev_cr);
         self.pos += n;
+        while self.lone_cr_at.front().is_some_and(|&at| at < self.pos) {
+            self.lone_cr_at.pop_front();
+            self.lone_cr += 1;
+        }
     }
 
     fn offset(&self) -> u64 {
         self.buffer_offset + self.pos as u64
     }
 
+    /// Line ends before [`Self::position`] (a `\r` ending the bytes read
+    /// so far counts once its next byte is known).
+    pub fn line_ends(&self) -> u64 {
+        self.lines_before + self.skipped_newlines + self.parser.line() + self.lone_cr
+    }
+
     /// Calls `each` with every record in order until it returns false.
-    /// A record that is not valid UTF-8 (impossible in a file checked to
-    /// be valid) stops the reading with an error.
+    /// A record that is not valid UTF-8 stops the reading with an error.
     pub fn for_each(&mut self, mut each: impl FnMut(Record) -> bool) -> io::Result<Ending> {
         loop {
             // Blank lines and the rest of a `\r\n` before the record: its
@@ -139,16 +225,19 @@ impl RawRecords {
                         offset: self.offset(),
                     });
                 }
-                let skip = self.buffer[self.pos..self.filled]
+                let rest = &self.buffer[self.pos..self.filled];
+                let skip = rest
                     .iter()
                     .take_while(|&&b| b == b'\n' || b == b'\r')
                     .count();
+                self.skipped_newlines +=
+                    rest[..skip].iter().filter(|&&b| b == b'\n').count() as u64;
                 self.consume(skip);
                 if self.pos < self.filled {
                     break;
                 }
             }
-            let line = self.line_ends + 1;
+            let line = self.line_ends() + 1;
             let (mut nout, mut nend) = (0, 0);
             loop {
                 let at_end = !self.fill()?;
@@ -168,8 +257,6 @@ impl RawRecords {
                 match result {
                     csv_core::ReadRecordResult::InputEmpty => {
                         if at_end {
-                            // Only reached if the parser wants more at the
-                            // very end; treat as the end of the part.
                             return Ok(Ending {
                                 clean: nout == 0 && nend == 0,
                                 offset: self.offset(),
@@ -185,10 +272,6 @@ impl RawRecords {
                         self.ends.resize(len * 2, 0);
                     }
                     csv_core::ReadRecordResult::Record => {
-                        if at_end && self.offset() < self.end {
-                            // Cannot happen: input ended before the part.
-                            return Err(io::Error::other("file shorter than expected"));
-                        }
                         let text = std::str::from_utf8(&self.output[..nout])
                             .map_err(|_| io::Error::other("not UTF-8"))?;
                         let record = Record {
@@ -227,7 +310,9 @@ impl RawRecords {
     /// After a record that ended with `\r`, also consumes a `\n` right
     /// after it, so that the next part starts on the next line.
     pub fn skip_crlf_rest(&mut self) -> io::Result<()> {
-        if self.prev_cr && self.fill()? && self.buffer[self.pos] == b'\n' {
+        let ended_with_cr = self.pos > 0 && self.buffer.get(self.pos - 1) == Some(&b'\r');
+        if ended_with_cr && self.fill()? && self.buffer[self.pos] == b'\n' {
+            self.skipped_newlines += 1;
             self.consume(1);
         }
         Ok(())
@@ -236,11 +321,6 @@ impl RawRecords {
     /// Byte offset of the next unread byte.
     pub fn position(&self) -> u64 {
         self.offset()
-    }
-
-    /// Line ends before [`Self::position`].
-    pub fn line_ends(&self) -> u64 {
-        self.line_ends
     }
 }
 
@@ -302,6 +382,29 @@ mod tests {
         ] {
             let (got, _) = records(text);
             assert_eq!(got, reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn line_ends_across_buffer_boundaries() {
+        // Lines of several lengths so that a `\r`, or a `\r\n` split in
+        // two, falls at the end of a buffer.
+        for (eol, width) in [("\r", 1), ("\r", 2), ("\r\n", 1), ("\r\n", 2), ("\n", 3)] {
+            let mut text = String::new();
+            let mut i = 0;
+            while text.len() < 2 * BUFFER + 50 {
+                text.push_str(&"x".repeat(width + i % 3));
+                text.push_str(eol);
+                if i % 7 == 0 {
+                    text.push_str("\"q\rq\",y");
+                    text.push_str(eol);
+                }
+                i += 1;
+            }
+            let (got, _) = records(&text);
+            let want = reference(&text);
+            assert_eq!(got.len(), want.len(), "{eol:?} {width}");
+            assert!(got == want, "{eol:?} {width}: lines differ");
         }
     }
 

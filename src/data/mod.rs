@@ -124,3 +124,56 @@ fn read<R: LogReader>(
 ) -> FileReport {
     table::read_file(root, config, file, log, options)
 }
+
+/// What the metrics and the internal report read from the logs, whichever
+/// form they are in: the full [`Logs`] (built by hand in tests, or by
+/// [`load`]) or [`CompactLogs`].
+pub trait LogSource: Sync {
+    /// The rows in compact form, row `i` being record `i`.
+    fn compact(&self) -> std::borrow::Cow<'_, CompactLogs>;
+
+    /// The full record of repair row `i`, when its texts are kept.
+    fn repair_record(&self, i: usize) -> Option<std::borrow::Cow<'_, Repair>>;
+
+    /// The full record of complaint row `i`, when its texts are kept.
+    fn complaint_record(&self, i: usize) -> Option<std::borrow::Cow<'_, Complaint>>;
+
+    /// The survey dimensions, in header order.
+    fn survey_dimensions(&self) -> &[String];
+}
+
+impl LogSource for Logs {
+    fn compact(&self) -> std::borrow::Cow<'_, CompactLogs> {
+        std::borrow::Cow::Owned(CompactLogs::from_logs(self))
+    }
+
+    fn repair_record(&self, i: usize) -> Option<std::borrow::Cow<'_, Repair>> {
+        self.repairs.get(i).map(std::borrow::Cow::Borrowed)
+    }
+
+    fn complaint_record(&self, i: usize) -> Option<std::borrow::Cow<'_, Complaint>> {
+        self.complaints.get(i).map(std::borrow::Cow::Borrowed)
+    }
+
+    fn survey_dimensions(&self) -> &[String] {
+        &self.surveys.dimensions
+    }
+}
+
+impl LogSource for CompactLogs {
+    fn compact(&self) -> std::borrow::Cow<'_, CompactLogs> {
+        std::borrow::Cow::Borrowed(self)
+    }
+
+    fn repair_record(&self, i: usize) -> Option<std::borrow::Cow<'_, Repair>> {
+        self.repair(i).map(std::borrow::Cow::Owned)
+    }
+
+    fn complaint_record(&self, i: usize) -> Option<std::borrow::Cow<'_, Complaint>> {
+        self.complaint(i).map(std::borrow::Cow::Owned)
+    }
+
+    fn survey_dimensions(&self) -> &[String] {
+        &self.surveys.dimensions
+    }
+}

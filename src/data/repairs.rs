@@ -219,6 +219,15 @@ impl LogReader for RepairsReader {
         self.rows.reserve(rows);
     }
 
+    fn shift_lines(&mut self, delta: u64) {
+        for r in &mut self.rows {
+            r.line += delta;
+        }
+        for (line, _, _) in &mut self.rework {
+            *line += delta;
+        }
+    }
+
     fn append(&mut self, mut later: Self) {
         let categories = self.categories.absorb(&later.categories);
         let details = (self.details.len() / compact::REPAIR_TEXTS) as u32;

@@ -162,36 +162,43 @@ impl<R: Read> Read for LineCounter<R> {
 
 /// Chooses the encoding of the file at `path`.
 pub fn detect(path: &Path, forced: Option<&'static Encoding>) -> io::Result<Detected> {
-    let scan = scan(path, 1)?;
+    let scan = scan(path)?;
     Ok(choose(&scan, forced))
 }
 
-/// Where a file can be cut into parts that a CSV reader may read
-/// independently: each part starts right after a `\n`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Parts {
-    /// (byte offset where the part starts, line ends before it), the
-    /// first part starting at 0. Line ends count `\n`, `\r\n` and a
-    /// lone `\r` once each, as [`LineCounter`] does.
-    pub starts: Vec<(u64, u64)>,
-    /// The file's length in bytes.
-    pub len: u64,
-    /// It starts with a UTF-8 byte-order mark.
-    pub utf8_bom: bool,
-}
-
-/// [`detect`], also cutting the file into about `parts` parts of similar
-/// size in the same single pass over its bytes (only useful when the
-/// whole file is valid UTF-8, so the parts are found only then).
-pub fn detect_parts(
+/// For a log that may be strictly valid UTF-8: what [`detect`] chooses if
+/// it is, found from the start of the file alone, so that the file need
+/// not be read twice. `Some((length, starts with a UTF-8 byte-order mark))`
+/// when that choice is UTF-8 without replacements; `None` when the start
+/// already shows otherwise. The caller must still find every byte valid
+/// (reading it as UTF-8 does), else fall back to [`detect`].
+pub fn detect_utf8_from_prefix(
     path: &Path,
     forced: Option<&'static Encoding>,
-    parts: usize,
-) -> io::Result<(Detected, Option<Parts>)> {
-    let scan = scan(path, parts)?;
+) -> io::Result<Option<(u64, bool)>> {
+    let mut file = File::open(path)?;
+    let len = file.metadata()?.len();
+    let mut prefix = Vec::with_capacity(PREFIX_BYTES.min(len as usize));
+    (&mut file)
+        .take(PREFIX_BYTES as u64)
+        .read_to_end(&mut prefix)?;
+    let complete = prefix.len() as u64 >= len;
+    let valid = match std::str::from_utf8(&prefix) {
+        Ok(_) => true,
+        // A character cut by the end of the prefix is no verdict.
+        Err(e) => e.error_len().is_none() && !complete,
+    };
+    if !valid {
+        return Ok(None);
+    }
+    let scan = Scan {
+        prefix,
+        complete,
+        valid_utf8: true,
+    };
     let detected = choose(&scan, forced);
-    let parts = scan.parts.filter(|_| scan.valid_utf8);
-    Ok((detected, parts))
+    let bom = scan.prefix.starts_with(b"\xEF\xBB\xBF");
+    Ok((detected.encoding == UTF_8 && detected.clean).then_some((len, bom)))
 }
 
 /// Line ends in `bytes`: `\n`, `\r\n` and lone `\r` once each.
@@ -236,70 +243,10 @@ struct Scan {
     /// The prefix is the whole file.
     complete: bool,
     valid_utf8: bool,
-    /// Where to cut the file, when asked for more than one part and the
-    /// whole file was read.
-    parts: Option<Parts>,
 }
 
-/// Finds part starts while the bytes stream past.
-struct Cutter {
-    len: u64,
-    wanted: usize,
-    starts: Vec<(u64, u64)>,
-    line_ends: u64,
-    prev_cr: bool,
-    /// Bytes seen so far.
-    offset: u64,
-}
-
-impl Cutter {
-    fn new(len: u64, wanted: usize) -> Self {
-        Cutter {
-            len,
-            wanted,
-            starts: vec![(0, 0)],
-            line_ends: 0,
-            prev_cr: false,
-            offset: 0,
-        }
-    }
-
-    /// The offset from which the next part may start.
-    fn target(&self) -> Option<u64> {
-        let k = self.starts.len() as u64;
-        (k < self.wanted as u64).then(|| self.len / self.wanted as u64 * k)
-    }
-
-    fn feed(&mut self, mut bytes: &[u8]) {
-        if self.target().is_none() {
-            // No more parts to find: the line ends are not needed.
-            self.offset += bytes.len() as u64;
-            return;
-        }
-        while !bytes.is_empty() {
-            let cut = self.target().and_then(|target| {
-                let from = target.saturating_sub(self.offset) as usize;
-                let rest = bytes.get(from..)?;
-                rest.iter().position(|&b| b == b'\n').map(|i| from + i + 1)
-            });
-            let end = cut.unwrap_or(bytes.len());
-            self.line_ends += count_line_ends(&bytes[..end], &mut self.prev_cr);
-            self.offset += end as u64;
-            if cut.is_some() && self.offset < self.len {
-                self.starts.push((self.offset, self.line_ends));
-            } else if cut.is_some() {
-                // The last newline of the file: no part after it.
-                self.wanted = self.starts.len();
-            }
-            bytes = &bytes[end..];
-        }
-    }
-}
-
-fn scan(path: &Path, parts: usize) -> io::Result<Scan> {
+fn scan(path: &Path) -> io::Result<Scan> {
     let mut file = File::open(path)?;
-    let len = file.metadata()?.len();
-    let mut cutter = Some(Cutter::new(len, parts.max(1)));
     let mut prefix = Vec::new();
     let mut chunk = vec![0u8; CHUNK_BYTES];
     // Bytes of a UTF-8 sequence cut by the chunk boundary, and the buffer
@@ -316,9 +263,6 @@ fn scan(path: &Path, parts: usize) -> io::Result<Scan> {
             Err(e) => return Err(e),
         };
         let bytes = &chunk[..n];
-        if let Some(cutter) = cutter.as_mut() {
-            cutter.feed(bytes);
-        }
         let room = PREFIX_BYTES.saturating_sub(prefix.len());
         prefix.extend_from_slice(&bytes[..room.min(n)]);
         if n > room {
@@ -339,23 +283,16 @@ fn scan(path: &Path, parts: usize) -> io::Result<Scan> {
         }
         if !valid_utf8 && !complete {
             // The verdict and the prefix are known; the rest is not needed.
-            cutter = None;
             break;
         }
     }
     if !carry.is_empty() {
         valid_utf8 = false;
     }
-    let parts = cutter.map(|cutter| Parts {
-        starts: cutter.starts,
-        len: cutter.offset,
-        utf8_bom: prefix.starts_with(b"\xEF\xBB\xBF"),
-    });
     Ok(Scan {
         prefix,
         complete,
         valid_utf8,
-        parts,
     })
 }
 

@@ -181,6 +181,12 @@ impl LogReader for SurveysReader {
         self.log.rows.reserve(rows);
     }
 
+    fn shift_lines(&mut self, delta: u64) {
+        for r in &mut self.log.rows {
+            r.line += delta;
+        }
+    }
+
     fn append(&mut self, mut later: Self) {
         let details = (self.log.details.len() / compact::SURVEY_TEXTS) as u32;
         for r in &mut later.log.rows {

@@ -12,7 +12,7 @@
 //! encoding is decoded as it streams and read in one part.
 
 use super::fast::{RawRecords, Record};
-use super::source::{self, Detected, Parts};
+use super::source::{self, Detected};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::messages::Lang;
@@ -179,6 +179,18 @@ impl FileReport {
 }
 
 impl FileReport {
+    /// Moves every row diagnostic `delta` lines down (a part read with
+    /// lines counted from its own start).
+    fn shift(&mut self, delta: u64) {
+        for (line, _, d) in &mut self.entries {
+            if *line > 0 {
+                *line += delta;
+                d.line = d.line.map(|l| l + delta);
+            }
+        }
+        self.bad = self.bad.iter().map(|l| l + delta).collect();
+    }
+
     /// Takes the diagnostics and bad rows of a later part of the file.
     fn absorb(&mut self, later: FileReport) {
         self.entries.extend(later.entries);
@@ -359,6 +371,9 @@ pub trait LogReader: Send + Sync + Sized {
     /// Takes the rows a fork read from the following part of the file.
     fn append(&mut self, later: Self);
 
+    /// Moves the lines of the rows read so far `delta` lines down.
+    fn shift_lines(&mut self, delta: u64);
+
     /// Room for about `rows` more rows (a guess; unused room costs
     /// address space, not memory).
     fn reserve(&mut self, _rows: usize) {}
@@ -495,6 +510,21 @@ impl<R: LogReader> Part<R> {
             id_ends: Vec::new(),
             unnamed: BTreeMap::new(),
         }
+    }
+
+    /// Moves everything `delta` lines down.
+    fn shift(&mut self, delta: u64) {
+        if delta == 0 {
+            return;
+        }
+        self.report.shift(delta);
+        for id in &mut self.ids {
+            id.1 += delta;
+        }
+        for (line, _) in self.unnamed.values_mut() {
+            *line += delta;
+        }
+        self.log.shift_lines(delta);
     }
 
     /// Handles one record: blank rows, cells past the header, unnamed
@@ -655,64 +685,58 @@ pub fn read_file<R: LogReader>(
         );
         return report;
     }
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    let wanted = if log.parallel() {
-        (size / options.part_bytes.max(1)).clamp(1, 256) as usize
-    } else {
-        1
-    };
-    let (detected, parts) = match source::detect_parts(&path, forced_encoding(config, file), wanted)
-    {
-        Ok(found) => found,
+    let forced = forced_encoding(config, file);
+    if let Ok(Some((len, bom))) = source::detect_utf8_from_prefix(&path, forced) {
+        let wanted = if log.parallel() {
+            (len / options.part_bytes.max(1)).clamp(1, 256) as usize
+        } else {
+            1
+        };
+        let pristine = log.fork();
+        match read_raw(&path, log, len, bom, wanted, report) {
+            Ok(report) => return report,
+            Err(fresh) => {
+                // Not UTF-8 after all, or unreadable part way: read it the
+                // ordinary way.
+                *log = pristine;
+                report = fresh;
+            }
+        }
+    }
+    let detected = match source::detect(&path, forced) {
+        Ok(detected) => detected,
         Err(err) => {
             let reason = err.to_string();
             report.file_problem(Kind::Io, DataMsg::Unreadable { reason: &reason }, false);
             return report;
         }
     };
-    let parts = parts.unwrap_or(Parts {
-        starts: vec![(0, 0)],
-        len: size,
-        utf8_bom: false,
-    });
-    if detected.clean && detected.encoding == encoding_rs::UTF_8 {
-        let pristine = log.fork();
-        match read_raw(&path, log, &parts, report) {
-            Ok(report) => return report,
-            Err(fresh) => {
-                // Unreadable part way: read it again the ordinary way.
-                *log = pristine;
-                report = fresh;
-            }
-        }
-    }
     read_decoded(&path, file, log, detected, report)
 }
 
-/// Reads a strictly valid UTF-8 file from its bytes, in parts. On an I/O
-/// error gives back an empty report so that the caller can start over.
+/// Reads a file from its bytes as UTF-8, in `wanted` parts. Gives back an
+/// empty report when a byte is not UTF-8 or reading fails, so that the
+/// caller can start over.
 fn read_raw<R: LogReader>(
     path: &Path,
     log: &mut R,
-    parts: &Parts,
+    len: u64,
+    bom: bool,
+    wanted: usize,
     mut report: FileReport,
 ) -> Result<FileReport, FileReport> {
     let fresh = FileReport::new(report.file, report.lang);
-    let start = if parts.utf8_bom { 3 } else { 0 };
-    let len = parts.len;
-    let mut reader = match RawRecords::open(path, start, len, 0, false) {
-        Ok(reader) => reader,
-        Err(_) => return Err(fresh),
+    let start = if bom { 3 } else { 0 };
+    let Ok(mut reader) = RawRecords::open(path, start, len, 0, false) else {
+        return Err(fresh);
     };
     // The header: the first record.
     let mut header_record: Option<(u64, String, Vec<usize>)> = None;
-    if reader
-        .for_each(|r: Record| {
-            header_record = Some((r.line, r.text.to_string(), r.ends.to_vec()));
-            false
-        })
-        .is_err()
-    {
+    let read = reader.for_each(|r: Record| {
+        header_record = Some((r.line, r.text.to_string(), r.ends.to_vec()));
+        false
+    });
+    if read.is_err() || reader.skip_crlf_rest().is_err() {
         return Err(fresh);
     }
     let Some((header_line, text, ends)) = header_record else {
@@ -725,75 +749,73 @@ fn read_raw<R: LogReader>(
         return Ok(report);
     };
     log.header(&header);
-    if reader.skip_crlf_rest().is_err() {
-        return Err(fresh);
-    }
-    // The rows: the parts after the header, each starting on a line start.
+    // The rows: parts after the header, each starting on a line start.
     let (rest, rest_lines) = (reader.position(), reader.line_ends());
-    let mut ranges: Vec<(u64, u64, u64)> = vec![(rest, len, rest_lines)];
-    for &(start, line_ends) in parts.starts.iter().skip(1) {
-        if start > rest
-            && let Some(last) = ranges.last_mut()
-        {
-            last.1 = start;
-            ranges.push((start, len, line_ends));
-        }
-    }
-    match read_parts(path, log, &header, &ranges, &report) {
-        Ok(Some(parts_read)) => {
-            conclude(log, &header, parts_read, &mut report);
-            Ok(report)
-        }
+    let Ok(cuts) = super::fast::cut_points(path, rest, len, wanted) else {
+        return Err(fresh);
+    };
+    let mut ranges = vec![rest];
+    ranges.extend(cuts);
+    ranges.push(len);
+    let parts = match read_parts(path, log, &header, &ranges, rest_lines, &report) {
+        Ok(Some(parts)) => parts,
         // A part began inside a quoted cell: read the rows in one part.
-        Ok(None) => match read_parts(path, log, &header, &[(rest, len, rest_lines)], &report) {
-            Ok(Some(parts_read)) => {
-                conclude(log, &header, parts_read, &mut report);
-                Ok(report)
-            }
-            _ => Err(fresh),
+        Ok(None) => match read_parts(path, log, &header, &[rest, len], rest_lines, &report) {
+            Ok(Some(parts)) => parts,
+            _ => return Err(fresh),
         },
-        Err(_) => Err(fresh),
-    }
+        Err(_) => return Err(fresh),
+    };
+    conclude(log, &header, parts, &mut report);
+    Ok(report)
 }
 
-/// Reads the byte ranges (start, end, line ends before start) on as many
-/// threads as there are; `None` when a part did not end between records.
+/// Reads the parts between the offsets `bounds` (the first starting after
+/// the header, with `first_lines` line ends before it) on as many threads
+/// as there are; `None` when a part did not end between two records.
 fn read_parts<R: LogReader>(
     path: &Path,
     log: &R,
     header: &Header,
-    ranges: &[(u64, u64, u64)],
+    bounds: &[u64],
+    first_lines: u64,
     report: &FileReport,
 ) -> std::io::Result<Option<Vec<Part<R>>>> {
     let (file, lang) = (report.file, report.lang);
-    let total: u64 = ranges.iter().map(|r| r.1 - r.0).sum();
-    let read_one = |index: usize| -> std::io::Result<(Part<R>, bool)> {
-        let (start, end, line_ends) = ranges[index];
+    let count = bounds.len().saturating_sub(1);
+    let total = bounds.last().copied().unwrap_or(0) - bounds.first().copied().unwrap_or(0);
+    // Each part counts lines from its own start (the first from the file's),
+    // and is moved down once the parts before it are counted.
+    let read_one = |index: usize| -> std::io::Result<(Part<R>, bool, u64)> {
+        let (start, end) = (bounds[index], bounds[index + 1]);
         let mut part = Part::new(log.fork(), index, header, file, lang);
-        // Room for the rows (a row takes at least a few dozen bytes): the
-        // first part's records will take the others' in, so it gets room
-        // for the whole file.
+        // Room for the rows (a row takes at least a few dozen bytes); the
+        // first part takes the others' rows in, so it gets room for all.
         let bytes = if index == 0 { total } else { end - start };
         part.log.reserve((bytes / 32) as usize);
-        let mut reader = RawRecords::open(path, start, end, line_ends, true)?;
+        let before = if index == 0 { first_lines } else { 0 };
+        let mut reader = RawRecords::open(path, start, end, before, true)?;
         let ending = reader.for_each(|r: Record| {
             part.record(header, r.line, r.text, r.ends);
             true
         })?;
-        let last = index + 1 == ranges.len();
-        Ok((part, last || (ending.clean && ending.offset == end)))
+        let clean = index + 1 == count || (ending.clean && ending.offset == end);
+        Ok((part, clean, reader.line_ends()))
     };
-    let results: Vec<std::io::Result<(Part<R>, bool)>> = if ranges.len() == 1 {
+    let results: Vec<std::io::Result<(Part<R>, bool, u64)>> = if count == 1 {
         vec![read_one(0)]
     } else {
-        (0..ranges.len()).into_par_iter().map(read_one).collect()
+        (0..count).into_par_iter().map(read_one).collect()
     };
-    let mut parts = Vec::with_capacity(results.len());
+    let mut parts = Vec::with_capacity(count);
+    let mut base = 0;
     for result in results {
-        let (part, clean) = result?;
+        let (mut part, clean, line_ends) = result?;
         if !clean {
             return Ok(None);
         }
+        part.shift(base);
+        base += line_ends;
         parts.push(part);
     }
     Ok(Some(parts))

@@ -7,11 +7,11 @@
 //! included, received in [received_at − repeat_window_days, received_at].
 //! Either one while the recorded level is not `major` is a finding.
 
-use super::snapshot::{self, ComplaintView};
+use super::snapshot::{ComplaintView, Limits};
 use crate::config::Standards;
 use crate::data::ComplaintLevel;
-use chrono::NaiveDateTime;
-use std::collections::BTreeMap;
+use crate::data::compact::{CompactLogs, Stamp};
+use std::collections::HashMap;
 
 /// One complaint that meets a criterion while not recorded as major.
 #[derive(Debug, Clone, Copy)]
@@ -40,42 +40,36 @@ impl Hit<'_> {
 
 /// For each complaint (by index into `views`), how many complaints of the
 /// same room and category were received in its trailing window.
-pub fn repeat_counts(views: &[ComplaintView], standards: &Standards) -> Vec<u64> {
+pub fn repeat_counts(views: &[ComplaintView], logs: &CompactLogs, limits: &Limits) -> Vec<u64> {
     // Group the receipt times by (room, category); an empty one never
-    // forms a series. Labels are trimmed and otherwise compared exactly.
-    let mut series: BTreeMap<(&str, &str), Vec<NaiveDateTime>> = BTreeMap::new();
-    let key = |view: &ComplaintView<'_>| -> Option<(String, String)> {
-        let room = view.record.room.expose_for_computation().trim().to_string();
-        let category = view.record.category.trim().to_string();
-        (!room.is_empty() && !category.is_empty()).then_some((room, category))
+    // forms a series. Labels are trimmed when read and otherwise compared
+    // exactly (one number per distinct label).
+    let key = |view: &ComplaintView| -> Option<(u32, u32)> {
+        let (room, category) = (view.row.room, view.row.category);
+        let filled = !logs.rooms.name(room).is_empty()
+            && !logs.complaint_categories.name(category).is_empty();
+        filled.then_some((room, category))
     };
-    let keys: Vec<Option<(String, String)>> = views.iter().map(key).collect();
-    for (view, key) in views.iter().zip(&keys) {
-        if let Some((room, category)) = key {
-            series
-                .entry((room.as_str(), category.as_str()))
-                .or_default()
-                .push(view.record.received_at);
+    let mut series: HashMap<(u32, u32), Vec<Stamp>> = HashMap::new();
+    for view in views {
+        if let Some(k) = key(view) {
+            series.entry(k).or_default().push(view.row.received_at);
         }
     }
     for times in series.values_mut() {
-        times.sort();
+        times.sort_unstable();
     }
-    let window = snapshot::repeat_window(standards);
+    let window = limits.repeat_window;
     views
         .iter()
-        .zip(&keys)
-        .map(|(view, key)| {
-            let Some((room, category)) = key else {
+        .map(|view| {
+            let Some(times) = key(view).and_then(|k| series.get(&k)) else {
                 return 0;
             };
-            let Some(times) = series.get(&(room.as_str(), category.as_str())) else {
-                return 0;
-            };
-            let at = view.record.received_at;
+            let at = view.row.received_at;
             // Received at or before `at`, and no more than the window before it.
             let upto = times.partition_point(|t| *t <= at);
-            let from = times.partition_point(|t| at.signed_duration_since(*t) > window);
+            let from = times.partition_point(|t| at - *t > window);
             upto.saturating_sub(from) as u64
         })
         .collect()
@@ -84,16 +78,18 @@ pub fn repeat_counts(views: &[ComplaintView], standards: &Standards) -> Vec<u64>
 /// Every escalation finding of the snapshot, sorted by id.
 pub fn find<'a>(
     views: &[ComplaintView<'a>],
+    logs: &CompactLogs,
     standards: &Standards,
-    as_of: NaiveDateTime,
+    as_of: Stamp,
 ) -> Vec<Hit<'a>> {
-    let repeats = repeat_counts(views, standards);
+    let limits = Limits::of(standards);
+    let repeats = repeat_counts(views, logs, &limits);
     let mut hits: Vec<Hit<'a>> = views
         .iter()
         .zip(repeats)
-        .filter(|(view, _)| view.record.level != Some(ComplaintLevel::Major))
+        .filter(|(view, _)| view.row.level != Some(ComplaintLevel::Major))
         .filter_map(|(view, repeats)| {
-            let a = view.long_unresolved(standards, as_of);
+            let a = view.long_unresolved(&limits, as_of);
             let b = repeats > 0 && repeats >= u64::from(standards.repeat_threshold);
             (a || b).then_some(Hit {
                 view: *view,
@@ -103,6 +99,9 @@ pub fn find<'a>(
             })
         })
         .collect();
-    hits.sort_by(|x, y| x.view.record.id.cmp(&y.view.record.id));
+    hits.sort_by(|x, y| {
+        logs.complaint_id(x.view.index)
+            .cmp(logs.complaint_id(y.view.index))
+    });
     hits
 }

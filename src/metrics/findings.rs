@@ -1,15 +1,20 @@
 //! Record-level findings for the manager's internal report only: the
 //! escalation findings with their complaints, and the overdue lists.
 //!
-//! These carry references to the records (with their private fields still
-//! wrapped in `Private`); they are never part of [`super::Metrics`] and
-//! never reach a public output.
+//! These carry the records (with their private fields still wrapped in
+//! `Private`); they are never part of [`super::Metrics`] and never reach a
+//! public output. From the full [`crate::data::Logs`] they borrow the
+//! records; from [`crate::data::CompactLogs`] they are rebuilt for the
+//! listed rows only (the loader kept their texts, see
+//! [`crate::data::Keep::ListableAt`]).
 
 use super::escalation;
-use super::snapshot::{self, ComplaintView, RepairView};
+use super::snapshot::{self, ComplaintView, Limits, RepairView};
 use crate::config::{Config, Standards};
-use crate::data::{Complaint, ComplaintLevel, Logs, Repair};
+use crate::data::compact::{self, CompactLogs, Stamp};
+use crate::data::{Complaint, ComplaintLevel, LogSource, Repair};
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use std::borrow::Cow;
 
 /// A valid (ours = yes) unresolved complaint is "approaching the major
 /// threshold" when at most this many days remain before it has been open
@@ -34,7 +39,7 @@ pub struct Findings<'a> {
 
 #[derive(Debug, Clone)]
 pub struct EscalationFinding<'a> {
-    pub complaint: &'a Complaint,
+    pub complaint: Cow<'a, Complaint>,
     /// `"a"` and/or `"b"`, in that order.
     pub reasons: Vec<&'static str>,
     /// Resolution as of `as_of` (`None` when unresolved then).
@@ -47,7 +52,7 @@ pub struct EscalationFinding<'a> {
 
 #[derive(Debug, Clone)]
 pub struct OverdueRepair<'a> {
-    pub repair: &'a Repair,
+    pub repair: Cow<'a, Repair>,
     /// `None` only when the deadline lies beyond the calendar.
     pub deadline: Option<NaiveDateTime>,
     /// Arrival as of `as_of` (emergencies are judged by it).
@@ -58,13 +63,13 @@ pub struct OverdueRepair<'a> {
 
 #[derive(Debug, Clone)]
 pub struct OverdueComplaint<'a> {
-    pub complaint: &'a Complaint,
+    pub complaint: Cow<'a, Complaint>,
     pub last_allowed_day: NaiveDate,
 }
 
 #[derive(Debug, Clone)]
 pub struct ApproachingMajor<'a> {
-    pub complaint: &'a Complaint,
+    pub complaint: Cow<'a, Complaint>,
     /// The instant after which it meets criterion (a):
     /// received_at + major_unresolved_days.
     pub threshold_at: Option<NaiveDateTime>,
@@ -72,64 +77,97 @@ pub struct ApproachingMajor<'a> {
     pub remaining: TimeDelta,
 }
 
-/// The internal report's lists as the logs stood at `as_of`.
-pub fn findings<'a>(logs: &'a Logs, config: &Config, as_of: NaiveDateTime) -> Findings<'a> {
+fn date_of_day(day: i64) -> NaiveDate {
+    compact::datetime(day * 86_400).map_or(NaiveDate::MIN, |t| t.date())
+}
+
+/// The internal report's lists as the logs stood at `as_of`. A row whose
+/// texts were not kept is left out (the loader keeps every listable one).
+pub fn findings<'a, L: LogSource + ?Sized>(
+    logs: &'a L,
+    config: &Config,
+    as_of: NaiveDateTime,
+) -> Findings<'a> {
+    let table = logs.compact();
     let standards = &config.standards;
-    let complaints = snapshot::complaints(logs, standards, as_of);
-    Findings {
-        escalations: escalation::find(&complaints, standards, as_of)
-            .into_iter()
-            .map(|hit| EscalationFinding {
-                complaint: hit.view.record,
+    let limits = Limits::of(standards);
+    let as_of_s = compact::stamp(as_of);
+    let complaints = snapshot::complaints(&table.complaints, standards, &table.holidays, as_of);
+    let complaint = |i: usize| logs.complaint_record(i);
+    let escalations = escalation::find(&complaints, &table, standards, as_of_s)
+        .into_iter()
+        .filter_map(|hit| {
+            Some(EscalationFinding {
+                complaint: complaint(hit.view.index)?,
                 reasons: hit.reasons(),
-                resolved_at: hit.view.resolved_at,
-                open_for: hit.view.open_for(as_of),
+                resolved_at: hit.view.resolved_at.and_then(compact::datetime),
+                open_for: snapshot::seconds(hit.view.open_for(as_of_s)),
                 repeats: hit.repeats,
             })
-            .collect(),
-        overdue_repairs: overdue_repairs(&snapshot::repairs(logs, as_of), standards, as_of),
-        overdue_complaints: overdue_complaints(&complaints, as_of),
-        approaching_major: approaching_major(&complaints, standards, as_of),
+        })
+        .collect();
+    Findings {
+        escalations,
+        overdue_repairs: overdue_repairs(logs, &table, &limits, as_of_s),
+        overdue_complaints: overdue_complaints(logs, &table, &complaints, as_of_s),
+        approaching_major: approaching_major(logs, &table, &complaints, standards, as_of_s),
     }
 }
 
-fn overdue_repairs<'a>(
-    views: &[RepairView<'a>],
-    standards: &Standards,
-    as_of: NaiveDateTime,
+fn overdue_repairs<'a, L: LogSource + ?Sized>(
+    logs: &'a L,
+    table: &CompactLogs,
+    limits: &Limits,
+    as_of: Stamp,
 ) -> Vec<OverdueRepair<'a>> {
-    let mut list: Vec<OverdueRepair<'a>> = views
+    let mut list: Vec<(usize, Stamp, i64, Option<Stamp>)> = table
+        .repairs
         .iter()
-        .filter(|v| {
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, RepairView::of(r, as_of)?)))
+        .filter(|(_, v)| {
             // An emergency is judged by arrival: one that arrived in time
             // is not overdue even while its work is still open.
-            !v.is_completed() && v.deadline_passed(standards, as_of) && !v.met_deadline(standards)
+            !v.is_completed() && v.deadline_passed(limits, as_of) && !v.met_deadline(limits)
         })
-        .map(|v| OverdueRepair {
-            repair: v.record,
-            deadline: v.deadline(standards),
-            arrived_at: v.arrived_at,
-            overdue_by: as_of.signed_duration_since(v.start()) - v.limit(standards),
-        })
+        .map(|(i, v)| (i, v.start(), v.limit(limits), v.arrived_at))
         .collect();
-    list.sort_by(|x, y| {
+    let mut out: Vec<OverdueRepair<'a>> = Vec::with_capacity(list.len());
+    for (i, start, limit, arrived) in list.drain(..) {
+        let Some(repair) = logs.repair_record(i) else {
+            continue;
+        };
+        let start_time = compact::datetime(start).unwrap_or(NaiveDateTime::MIN);
+        out.push(OverdueRepair {
+            repair,
+            deadline: start_time.checked_add_signed(snapshot::seconds(limit)),
+            arrived_at: arrived.and_then(compact::datetime),
+            overdue_by: snapshot::seconds(as_of - start - limit),
+        });
+    }
+    out.sort_by(|x, y| {
         y.overdue_by
             .cmp(&x.overdue_by)
             .then_with(|| x.repair.id.cmp(&y.repair.id))
     });
-    list
+    out
 }
 
-fn overdue_complaints<'a>(
-    views: &[ComplaintView<'a>],
-    as_of: NaiveDateTime,
+fn overdue_complaints<'a, L: LogSource + ?Sized>(
+    logs: &'a L,
+    table: &CompactLogs,
+    views: &[ComplaintView],
+    as_of: Stamp,
 ) -> Vec<OverdueComplaint<'a>> {
+    let _ = table;
     let mut list: Vec<OverdueComplaint<'a>> = views
         .iter()
         .filter(|v| v.is_overdue(as_of))
-        .map(|v| OverdueComplaint {
-            complaint: v.record,
-            last_allowed_day: v.last_allowed_day,
+        .filter_map(|v| {
+            Some(OverdueComplaint {
+                complaint: logs.complaint_record(v.index)?,
+                last_allowed_day: date_of_day(v.last_allowed_day),
+            })
         })
         .collect();
     list.sort_by(|x, y| {
@@ -140,28 +178,35 @@ fn overdue_complaints<'a>(
     list
 }
 
-fn approaching_major<'a>(
-    views: &[ComplaintView<'a>],
+fn approaching_major<'a, L: LogSource + ?Sized>(
+    logs: &'a L,
+    table: &CompactLogs,
+    views: &[ComplaintView],
     standards: &Standards,
-    as_of: NaiveDateTime,
+    as_of: Stamp,
 ) -> Vec<ApproachingMajor<'a>> {
-    let span = snapshot::major_span(standards);
-    let warn = TimeDelta::days(APPROACHING_MAJOR_DAYS);
+    let _ = table;
+    let span = i64::from(standards.major_unresolved_days) * 86_400;
+    let warn = APPROACHING_MAJOR_DAYS * 86_400;
     let mut list: Vec<ApproachingMajor<'a>> = views
         .iter()
         .filter(|v| {
-            v.record.ours == Some(true)
+            v.row.ours == Some(true)
                 && !v.is_resolved()
-                && v.record.level != Some(ComplaintLevel::Major)
+                && v.row.level != Some(ComplaintLevel::Major)
         })
         .filter_map(|v| {
             let remaining = span - v.open_for(as_of);
             // Not yet past the threshold (that is criterion a), and at
             // most APPROACHING_MAJOR_DAYS left.
-            (remaining >= TimeDelta::zero() && remaining <= warn).then(|| ApproachingMajor {
-                complaint: v.record,
-                threshold_at: v.record.received_at.checked_add_signed(span),
-                remaining,
+            if !(0..=warn).contains(&remaining) {
+                return None;
+            }
+            let received = compact::datetime(v.row.received_at)?;
+            Some(ApproachingMajor {
+                complaint: logs.complaint_record(v.index)?,
+                threshold_at: received.checked_add_signed(snapshot::seconds(span)),
+                remaining: snapshot::seconds(remaining),
             })
         })
         .collect();

@@ -18,238 +18,383 @@ pub use findings::{Findings, findings};
 pub use model::*;
 
 use crate::config::{Config, Standards};
-use crate::data::{ComplaintLevel, Logs, RepairLevel, Survey, SurveyLog};
+use crate::data::compact::{self, CompactLogs, SurveyRows};
+use crate::data::{ComplaintLevel, LogSource, RepairLevel};
 use chrono::NaiveDateTime;
-use snapshot::{ComplaintView, RepairView};
+use snapshot::{ComplaintView, Limits, RepairView};
 use std::collections::BTreeMap;
 
 /// Computes all metrics as the logs stood at `as_of`.
-pub fn compute(logs: &Logs, config: &Config, as_of: NaiveDateTime) -> Metrics {
+pub fn compute<L: LogSource + ?Sized>(logs: &L, config: &Config, as_of: NaiveDateTime) -> Metrics {
+    compute_compact(&logs.compact(), config, as_of)
+}
+
+/// The counts of one period's repair orders, filled row by row.
+#[derive(Default)]
+struct RepairAcc {
+    stats: RepairStats,
+    by_level: [u64; 3],
+    /// By category number.
+    by_category: Vec<u64>,
+    /// Completion hours by level.
+    hours: [Vec<f64>; 3],
+}
+
+/// The counts of one period's complaints.
+#[derive(Default)]
+struct ComplaintAcc {
+    stats: ComplaintStats,
+    /// major, important, minor, unclassified.
+    by_level: [u64; 4],
+    by_category: Vec<u64>,
+    by_channel: Vec<u64>,
+}
+
+/// The sums of one period's survey responses, in file order.
+struct SurveyAcc {
+    responses: u64,
+    satisfied: u64,
+    overall_sum: f64,
+    /// Per dimension: answered, satisfied, sum.
+    dimensions: Vec<(u64, u64, f64)>,
+}
+
+fn level_index(level: RepairLevel) -> usize {
+    match level {
+        RepairLevel::Minor => 0,
+        RepairLevel::Medium => 1,
+        RepairLevel::Emergency => 2,
+    }
+}
+
+fn count(counts: &mut Vec<u64>, i: u32) {
+    let i = i as usize;
+    if counts.len() <= i {
+        counts.resize(i + 1, 0);
+    }
+    counts[i] += 1;
+}
+
+/// Both period accumulators (month, quarter) a record of month number
+/// `month` adds to. Consecutive rows are usually in the same month, so the
+/// last pair is remembered.
+struct Periods<T> {
+    months: BTreeMap<i64, T>,
+    quarters: BTreeMap<i64, T>,
+}
+
+impl<T> Periods<T> {
+    fn new() -> Self {
+        Periods {
+            months: BTreeMap::new(),
+            quarters: BTreeMap::new(),
+        }
+    }
+
+    fn both(&mut self, month: i64, new: impl Fn() -> T) -> [&mut T; 2] {
+        // A quarter is numbered by its first month.
+        let quarter = month - month.rem_euclid(3);
+        let m = self.months.entry(month).or_insert_with(&new);
+        let q = self.quarters.entry(quarter).or_insert_with(&new);
+        [m, q]
+    }
+
+    /// By key string: months (`2026-03`) and quarters (`2026Q1`) side by
+    /// side, as `BTreeMap<String, _>` orders them.
+    fn into_keyed<U>(self, mut finish: impl FnMut(T) -> U) -> BTreeMap<String, U> {
+        let mut out = BTreeMap::new();
+        for (n, acc) in self.months {
+            out.insert(snapshot::month_number_key(n), finish(acc));
+        }
+        for (n, acc) in self.quarters {
+            out.insert(snapshot::quarter_number_key(n), finish(acc));
+        }
+        out
+    }
+}
+
+/// [`compute`] over compact rows.
+pub fn compute_compact(logs: &CompactLogs, config: &Config, as_of: NaiveDateTime) -> Metrics {
     let standards = &config.standards;
-
-    let mut repairs: BTreeMap<String, Vec<RepairView>> = BTreeMap::new();
-    for view in snapshot::repairs(logs, as_of) {
-        for key in snapshot::period_keys(&view.record.reported_at) {
-            repairs.entry(key).or_default().push(view);
-        }
-    }
-
-    let complaint_views = snapshot::complaints(logs, standards, as_of);
-    let mut complaints: BTreeMap<String, Vec<ComplaintView>> = BTreeMap::new();
-    for view in &complaint_views {
-        for key in snapshot::period_keys(&view.record.received_at) {
-            complaints.entry(key).or_default().push(*view);
-        }
-    }
-
-    let mut surveys: BTreeMap<String, Vec<&Survey>> = BTreeMap::new();
-    for survey in snapshot::surveys(logs, as_of) {
-        for key in snapshot::period_keys(&survey.date) {
-            surveys.entry(key).or_default().push(survey);
-        }
-    }
-
+    let ((repairs, complaints), surveys) = rayon::join(
+        || {
+            rayon::join(
+                || repair_metrics(logs, standards, as_of),
+                || complaint_metrics(logs, standards, as_of),
+            )
+        },
+        || survey_metrics(&logs.surveys, config.households, standards, as_of),
+    );
+    let (complaints, escalations) = complaints;
     Metrics {
         as_of: crate::datetime::format_minutes(&as_of),
-        repairs: repairs
-            .into_iter()
-            .map(|(key, views)| (key, repair_stats(&views, standards, as_of)))
-            .collect(),
-        complaints: complaints
-            .into_iter()
-            .map(|(key, views)| (key, complaint_stats(&views, as_of)))
-            .collect(),
-        surveys: surveys
-            .into_iter()
-            .map(|(key, responses)| {
+        repairs,
+        complaints,
+        surveys,
+        escalations,
+    }
+}
+
+fn repair_metrics(
+    logs: &CompactLogs,
+    standards: &Standards,
+    as_of: NaiveDateTime,
+) -> BTreeMap<String, RepairStats> {
+    let limits = Limits::of(standards);
+    let as_of = compact::stamp(as_of);
+    let mut periods: Periods<RepairAcc> = Periods::new();
+    let mut last: Option<(i64, i64)> = None;
+    for row in &logs.repairs {
+        let Some(view) = RepairView::of(row, as_of) else {
+            continue;
+        };
+        // The month of the report; rows of one day share it.
+        let day = compact::day(row.reported_at);
+        let month = match last {
+            Some((d, m)) if d == day => m,
+            _ => {
+                let m = snapshot::month_number(row.reported_at);
+                last = Some((day, m));
+                m
+            }
+        };
+        let level = level_index(row.level);
+        let due = view.is_due(&limits, as_of);
+        let timely = due && view.met_deadline(&limits);
+        let dispatched = view.dispatched_in_time(&limits);
+        let hours = view.completion_hours();
+        for acc in periods.both(month, RepairAcc::default) {
+            let stats = &mut acc.stats;
+            stats.orders += 1;
+            acc.by_level[level] += 1;
+            count(&mut acc.by_category, row.category);
+            if view.is_completed() {
+                stats.completed += 1;
+                if let Some(passed) = row.passed {
+                    stats.inspected += 1;
+                    stats.passed += u64::from(passed);
+                }
+            } else {
+                stats.open += 1;
+            }
+            if due {
+                stats.due += 1;
+                stats.timely += u64::from(timely);
+            }
+            if view.is_rework() {
+                stats.rework += 1;
+            }
+            if let Some(in_time) = dispatched {
+                stats.dispatched += 1;
+                stats.dispatched_in_time += u64::from(in_time);
+            }
+            if let Some(h) = hours {
+                acc.hours[level].push(h);
+            }
+        }
+    }
+    periods.into_keyed(|acc| {
+        let mut stats = acc.stats;
+        stats.by_level = RepairLevel::ALL
+            .iter()
+            .map(|l| (l.key().to_string(), acc.by_level[level_index(*l)]))
+            .collect();
+        stats.by_category = acc
+            .by_category
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(i, n)| (logs.repair_categories.name(i as u32).to_string(), *n))
+            .collect();
+        stats.timeliness_rate = stats::ratio(stats.timely, stats.due);
+        stats.pass_rate = stats::ratio(stats.passed, stats.inspected);
+        stats.rework_rate = stats::ratio(stats.rework, stats.orders);
+        stats.dispatch_compliance = stats::ratio(stats.dispatched_in_time, stats.dispatched);
+        stats.completion_hours = RepairLevel::ALL
+            .iter()
+            .map(|l| {
+                let values = &acc.hours[level_index(*l)];
                 (
-                    key,
-                    survey_stats(&responses, &logs.surveys, config.households, standards),
+                    l.key().to_string(),
+                    Spread {
+                        n: values.len() as u64,
+                        median: stats::median(values),
+                        p90: stats::p90(values),
+                    },
                 )
             })
-            .collect(),
-        escalations: escalation::find(&complaint_views, standards, as_of)
-            .iter()
-            .map(|hit| Escalation {
-                id: hit.view.record.id.clone(),
-                reasons: hit.reasons().into_iter().map(String::from).collect(),
-                level: hit.view.record.level,
-            })
-            .collect(),
+            .collect();
+        stats
+    })
+}
+
+fn complaint_level_index(level: Option<ComplaintLevel>) -> usize {
+    match level {
+        Some(ComplaintLevel::Major) => 0,
+        Some(ComplaintLevel::Important) => 1,
+        Some(ComplaintLevel::Minor) => 2,
+        None => 3,
     }
 }
 
-/// The figures of one period's repair orders.
-fn repair_stats(views: &[RepairView], standards: &Standards, as_of: NaiveDateTime) -> RepairStats {
-    let mut stats = RepairStats {
-        by_level: RepairLevel::ALL
-            .iter()
-            .map(|level| (level.key().to_string(), 0))
-            .collect(),
-        ..RepairStats::default()
-    };
-    let mut hours: BTreeMap<&str, Vec<f64>> = RepairLevel::ALL
-        .iter()
-        .map(|level| (level.key(), Vec::new()))
-        .collect();
-    for view in views {
-        let record = view.record;
-        stats.orders += 1;
-        *stats
-            .by_level
-            .entry(record.level.key().to_string())
-            .or_default() += 1;
-        *stats
-            .by_category
-            .entry(record.category.trim().to_string())
-            .or_default() += 1;
-        if view.is_completed() {
-            stats.completed += 1;
-            if let Some(passed) = record.passed {
-                stats.inspected += 1;
-                stats.passed += u64::from(passed);
+#[allow(clippy::type_complexity)]
+fn complaint_metrics(
+    logs: &CompactLogs,
+    standards: &Standards,
+    as_of: NaiveDateTime,
+) -> (BTreeMap<String, ComplaintStats>, Vec<Escalation>) {
+    let views: Vec<ComplaintView> =
+        snapshot::complaints(&logs.complaints, standards, &logs.holidays, as_of);
+    let as_of = compact::stamp(as_of);
+    let mut periods: Periods<ComplaintAcc> = Periods::new();
+    for view in &views {
+        let row = view.row;
+        let month = snapshot::month_number(row.received_at);
+        let resolved = view.is_resolved();
+        let due = view.is_due(as_of);
+        for acc in periods.both(month, ComplaintAcc::default) {
+            let stats = &mut acc.stats;
+            stats.received += 1;
+            acc.by_level[complaint_level_index(row.level)] += 1;
+            count(&mut acc.by_category, row.category);
+            count(&mut acc.by_channel, row.channel);
+            if resolved {
+                stats.resolved += 1;
+                stats.callbacks += u64::from(view.callback_at.is_some());
             }
-        } else {
-            stats.open += 1;
-        }
-        if view.is_due(standards, as_of) {
-            stats.due += 1;
-            stats.timely += u64::from(view.met_deadline(standards));
-        }
-        if view.is_rework() {
-            stats.rework += 1;
-        }
-        if let Some(in_time) = view.dispatched_in_time(standards) {
-            stats.dispatched += 1;
-            stats.dispatched_in_time += u64::from(in_time);
-        }
-        if let Some(h) = view.completion_hours() {
-            hours.entry(record.level.key()).or_default().push(h);
+            if due {
+                stats.due += 1;
+                stats.on_time += u64::from(view.on_time());
+            }
+            if let Some(satisfied) = view.callback_satisfied {
+                stats.callback_results += 1;
+                stats.callback_satisfied += u64::from(satisfied);
+            }
         }
     }
-    stats.timeliness_rate = stats::ratio(stats.timely, stats.due);
-    stats.pass_rate = stats::ratio(stats.passed, stats.inspected);
-    stats.rework_rate = stats::ratio(stats.rework, stats.orders);
-    stats.dispatch_compliance = stats::ratio(stats.dispatched_in_time, stats.dispatched);
-    stats.completion_hours = hours
-        .into_iter()
-        .map(|(level, values)| {
-            (
-                level.to_string(),
-                Spread {
-                    n: values.len() as u64,
-                    median: stats::median(&values),
-                    p90: stats::p90(&values),
-                },
-            )
-        })
-        .collect();
-    stats
-}
-
-/// The figures of one period's complaints.
-fn complaint_stats(views: &[ComplaintView], as_of: NaiveDateTime) -> ComplaintStats {
-    let mut stats = ComplaintStats {
-        by_level: ComplaintLevel::ALL
+    let by_name = |counts: &[u64], labels: &compact::Labels| -> BTreeMap<String, u64> {
+        let mut out = BTreeMap::new();
+        for (i, n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+            *out.entry(labels.name(i as u32).to_string()).or_default() += n;
+        }
+        out
+    };
+    let stats = periods.into_keyed(|acc| {
+        let mut stats = acc.stats;
+        stats.by_level = ComplaintLevel::ALL
             .iter()
             .map(|level| level.key())
             .chain([UNCLASSIFIED])
-            .map(|key| (key.to_string(), 0))
-            .collect(),
-        ..ComplaintStats::default()
+            .zip(acc.by_level)
+            .map(|(key, n)| (key.to_string(), n))
+            .collect();
+        stats.by_category = by_name(&acc.by_category, &logs.complaint_categories);
+        stats.by_channel = by_name(&acc.by_channel, &logs.channels);
+        stats.resolution_rate = stats::ratio(stats.resolved, stats.received);
+        stats.on_time_rate = stats::ratio(stats.on_time, stats.due);
+        stats.callback_rate = stats::ratio(stats.callbacks, stats.resolved);
+        stats.callback_satisfaction =
+            stats::ratio(stats.callback_satisfied, stats.callback_results);
+        stats
+    });
+    let escalations = escalation::find(&views, logs, standards, as_of)
+        .iter()
+        .map(|hit| Escalation {
+            id: logs.complaint_id(hit.view.index).to_string(),
+            reasons: hit.reasons().into_iter().map(String::from).collect(),
+            level: hit.view.row.level,
+        })
+        .collect();
+    (stats, escalations)
+}
+
+fn survey_metrics(
+    log: &SurveyRows,
+    households: Option<u32>,
+    standards: &Standards,
+    as_of: NaiveDateTime,
+) -> BTreeMap<String, SurveyStats> {
+    let min = standards.satisfied_min;
+    let as_of = compact::stamp(as_of);
+    let n = log.dimensions.len();
+    // Sums start as `Iterator::sum` starts, and add in file order, so
+    // that every mean is the very same number.
+    let new = || SurveyAcc {
+        responses: 0,
+        satisfied: 0,
+        overall_sum: -0.0,
+        dimensions: vec![(0, 0, -0.0); n],
     };
-    for view in views {
-        let record = view.record;
-        stats.received += 1;
-        let level = record.level.map_or(UNCLASSIFIED, ComplaintLevel::key);
-        *stats.by_level.entry(level.to_string()).or_default() += 1;
-        *stats
-            .by_category
-            .entry(record.category.trim().to_string())
-            .or_default() += 1;
-        *stats
-            .by_channel
-            .entry(record.channel.key().to_string())
-            .or_default() += 1;
-        if view.is_resolved() {
-            stats.resolved += 1;
-            stats.callbacks += u64::from(view.callback_at.is_some());
+    let mut periods: Periods<SurveyAcc> = Periods::new();
+    for (i, row) in log.rows.iter().enumerate() {
+        if row.date > as_of {
+            continue;
         }
-        if view.is_due(as_of) {
-            stats.due += 1;
-            stats.on_time += u64::from(view.on_time());
-        }
-        if let Some(satisfied) = view.callback_satisfied {
-            stats.callback_results += 1;
-            stats.callback_satisfied += u64::from(satisfied);
+        let month = snapshot::month_number(row.date);
+        let scores = log.scores_of(i);
+        for acc in periods.both(month, new) {
+            acc.responses += 1;
+            acc.satisfied += u64::from(row.overall >= min);
+            acc.overall_sum += row.overall;
+            for (d, &score) in acc.dimensions.iter_mut().zip(scores) {
+                if !score.is_nan() {
+                    d.0 += 1;
+                    d.1 += u64::from(score >= min);
+                    d.2 += score;
+                }
+            }
         }
     }
-    stats.resolution_rate = stats::ratio(stats.resolved, stats.received);
-    stats.on_time_rate = stats::ratio(stats.on_time, stats.due);
-    stats.callback_rate = stats::ratio(stats.callbacks, stats.resolved);
-    stats.callback_satisfaction = stats::ratio(stats.callback_satisfied, stats.callback_results);
-    stats
+    let mean = |sum: f64, n: u64| (n > 0).then(|| sum / n as f64);
+    periods.into_keyed(|acc| SurveyStats {
+        responses: acc.responses,
+        satisfied: acc.satisfied,
+        satisfaction_rate: stats::ratio(acc.satisfied, acc.responses),
+        overall_mean: mean(acc.overall_sum, acc.responses),
+        response_rate: households.and_then(|h| stats::ratio(acc.responses, u64::from(h))),
+        dimensions: log
+            .dimensions
+            .iter()
+            .zip(&acc.dimensions)
+            .map(|(name, &(answered, satisfied, sum))| {
+                (
+                    name.clone(),
+                    DimensionStats {
+                        answered,
+                        satisfied,
+                        rate: stats::ratio(satisfied, answered),
+                        mean: mean(sum, answered),
+                    },
+                )
+            })
+            .collect(),
+    })
 }
 
 /// The `by_level` key of a complaint with no level.
 pub const UNCLASSIFIED: &str = "unclassified";
 
-/// The figures of one period's survey responses.
-fn survey_stats(
-    responses: &[&Survey],
-    log: &SurveyLog,
-    households: Option<u32>,
-    standards: &Standards,
-) -> SurveyStats {
-    let min = standards.satisfied_min;
-    let overall: Vec<f64> = responses.iter().map(|s| s.overall).collect();
-    let satisfied = overall.iter().filter(|score| **score >= min).count() as u64;
-    let count = responses.len() as u64;
-    let dimensions = log
-        .dimensions
-        .iter()
-        .enumerate()
-        .map(|(index, name)| {
-            let scores: Vec<f64> = responses
-                .iter()
-                .filter_map(|s| s.scores.get(index).copied().flatten())
-                .collect();
-            let answered = scores.len() as u64;
-            let satisfied = scores.iter().filter(|score| **score >= min).count() as u64;
-            (
-                name.clone(),
-                DimensionStats {
-                    answered,
-                    satisfied,
-                    rate: stats::ratio(satisfied, answered),
-                    mean: stats::mean(&scores),
-                },
-            )
-        })
-        .collect();
-    SurveyStats {
-        responses: count,
-        satisfied,
-        satisfaction_rate: stats::ratio(satisfied, count),
-        overall_mean: stats::mean(&overall),
-        response_rate: households.and_then(|h| stats::ratio(count, u64::from(h))),
-        dimensions,
-    }
-}
-
 /// The number of escalation findings whose complaint was received in
 /// `period` (a month or quarter key): `{{ escalations.count }}` of a
 /// report. Ids that are not in the logs are not counted.
-pub fn escalations_received_in(metrics: &Metrics, logs: &Logs, period: &str) -> u64 {
-    let received: BTreeMap<&str, NaiveDateTime> = logs
+pub fn escalations_received_in<L: LogSource + ?Sized>(
+    metrics: &Metrics,
+    logs: &L,
+    period: &str,
+) -> u64 {
+    let logs = logs.compact();
+    // A later row with the same id wins, as collecting into a map does.
+    let received: BTreeMap<&str, i64> = logs
         .complaints
         .iter()
-        .map(|c| (c.id.as_str(), c.received_at))
+        .enumerate()
+        .map(|(i, c)| (logs.complaint_id(i), c.received_at))
         .collect();
     metrics
         .escalations
         .iter()
         .filter_map(|e| received.get(e.id.as_str()))
+        .filter_map(|t| compact::datetime(*t))
         .filter(|t| snapshot::period_keys(t).iter().any(|key| key == period))
         .count() as u64
 }

@@ -5,11 +5,17 @@
 //! timestamp after `as_of` reads as empty; `agreed_at` is a plan and is
 //! kept; a callback result reads as not recorded when the complaint's
 //! callback or resolution lies after `as_of`.
+//!
+//! The views work on the compact rows ([`crate::data::compact`]): times
+//! are seconds, durations compared in seconds, which is exactly what the
+//! contract's minute, hour and day limits amount to.
 
 use super::calendar;
 use crate::config::Standards;
-use crate::data::{Complaint, Holidays, Logs, Repair, RepairLevel, Survey};
+use crate::data::compact::{self, ComplaintRow, NONE, RepairRow, Stamp};
+use crate::data::{Holidays, RepairLevel};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta};
+use std::collections::HashMap;
 
 /// `2026-03`
 pub fn month_key(t: &NaiveDateTime) -> String {
@@ -26,31 +32,75 @@ pub fn period_keys(t: &NaiveDateTime) -> [String; 2] {
     [month_key(t), quarter_key(t)]
 }
 
-fn cut(t: Option<NaiveDateTime>, as_of: NaiveDateTime) -> Option<NaiveDateTime> {
-    t.filter(|t| *t <= as_of)
+/// The month of a stamp as a number (`year * 12 + month - 1`), for
+/// grouping without building key strings row by row.
+pub fn month_number(s: Stamp) -> i64 {
+    let date = compact::datetime(s).map_or(NaiveDate::MIN, |t| t.date());
+    i64::from(date.year()) * 12 + i64::from(date.month0())
 }
 
-fn days(n: u32) -> TimeDelta {
-    TimeDelta::days(i64::from(n))
+/// `2026-03` of a month number.
+pub fn month_number_key(n: i64) -> String {
+    format!("{:04}-{:02}", n.div_euclid(12), n.rem_euclid(12) + 1)
+}
+
+/// `2026Q1` of a month number.
+pub fn quarter_number_key(n: i64) -> String {
+    format!("{:04}Q{}", n.div_euclid(12), n.rem_euclid(12) / 3 + 1)
+}
+
+/// The stamp, or [`NONE`] when it lies after `as_of`.
+fn cut(t: Stamp, as_of: Stamp) -> Stamp {
+    if t != NONE && t <= as_of { t } else { NONE }
+}
+
+fn some(t: Stamp) -> Option<Stamp> {
+    (t != NONE).then_some(t)
+}
+
+const DAY: i64 = 86_400;
+
+/// The standard's limits in seconds.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub minor: i64,
+    pub medium: i64,
+    pub emergency_arrival: i64,
+    pub dispatch: i64,
+    pub major_span: i64,
+    pub repeat_window: i64,
+}
+
+impl Limits {
+    pub fn of(standards: &Standards) -> Self {
+        Limits {
+            minor: i64::from(standards.minor_hours) * 3600,
+            medium: i64::from(standards.medium_days) * DAY,
+            emergency_arrival: i64::from(standards.emergency_arrival_minutes) * 60,
+            dispatch: i64::from(standards.dispatch_minutes) * 60,
+            major_span: i64::from(standards.major_unresolved_days) * DAY,
+            repeat_window: i64::from(standards.repeat_window_days) * DAY,
+        }
+    }
 }
 
 /// A repair order as it stood at `as_of`.
 #[derive(Debug, Clone, Copy)]
 pub struct RepairView<'a> {
-    pub record: &'a Repair,
-    pub dispatched_at: Option<NaiveDateTime>,
-    pub arrived_at: Option<NaiveDateTime>,
-    pub completed_at: Option<NaiveDateTime>,
+    pub row: &'a RepairRow,
+    pub dispatched_at: Option<Stamp>,
+    pub arrived_at: Option<Stamp>,
+    pub completed_at: Option<Stamp>,
 }
 
 impl<'a> RepairView<'a> {
     /// `None` when the order was reported after `as_of`.
-    pub fn of(record: &'a Repair, as_of: NaiveDateTime) -> Option<RepairView<'a>> {
-        (record.reported_at <= as_of).then(|| RepairView {
-            record,
-            dispatched_at: cut(record.dispatched_at, as_of),
-            arrived_at: cut(record.arrived_at, as_of),
-            completed_at: cut(record.completed_at, as_of),
+    pub fn of(row: &'a RepairRow, as_of: Stamp) -> Option<RepairView<'a>> {
+        (row.reported_at <= as_of).then(|| RepairView {
+            row,
+            dispatched_at: some(cut(row.dispatched_at, as_of)),
+            arrived_at: some(cut(row.arrived_at, as_of)),
+            completed_at: some(cut(row.completed_at, as_of)),
         })
     }
 
@@ -61,116 +111,132 @@ impl<'a> RepairView<'a> {
     /// When the clock starts: `agreed_at` for a minor or medium order that
     /// has one (even after `as_of`), else `reported_at`. An emergency's
     /// clock always starts at the report.
-    pub fn start(&self) -> NaiveDateTime {
-        match (self.record.level, self.record.agreed_at) {
+    pub fn start(&self) -> Stamp {
+        match (self.row.level, some(self.row.agreed_at)) {
             (RepairLevel::Minor | RepairLevel::Medium, Some(agreed)) => agreed,
-            _ => self.record.reported_at,
+            _ => self.row.reported_at,
         }
     }
 
-    /// The time allowed from [`Self::start`]: completion for minor and
-    /// medium orders, arrival for emergencies.
-    pub fn limit(&self, standards: &Standards) -> TimeDelta {
-        match self.record.level {
-            RepairLevel::Minor => TimeDelta::hours(i64::from(standards.minor_hours)),
-            RepairLevel::Medium => days(standards.medium_days),
-            RepairLevel::Emergency => {
-                TimeDelta::minutes(i64::from(standards.emergency_arrival_minutes))
-            }
+    /// The time allowed from [`Self::start`], in seconds: completion for
+    /// minor and medium orders, arrival for emergencies.
+    pub fn limit(&self, limits: &Limits) -> i64 {
+        match self.row.level {
+            RepairLevel::Minor => limits.minor,
+            RepairLevel::Medium => limits.medium,
+            RepairLevel::Emergency => limits.emergency_arrival,
         }
-    }
-
-    /// The deadline instant; `None` only when it lies beyond the calendar.
-    pub fn deadline(&self, standards: &Standards) -> Option<NaiveDateTime> {
-        self.start().checked_add_signed(self.limit(standards))
     }
 
     /// The deadline lies strictly before `as_of`.
-    pub fn deadline_passed(&self, standards: &Standards, as_of: NaiveDateTime) -> bool {
-        as_of.signed_duration_since(self.start()) > self.limit(standards)
+    pub fn deadline_passed(&self, limits: &Limits, as_of: Stamp) -> bool {
+        as_of - self.start() > self.limit(limits)
     }
 
     /// The event the standard judges (completion, or arrival for an
     /// emergency) happened within the limit (inclusive).
-    pub fn met_deadline(&self, standards: &Standards) -> bool {
-        let event = match self.record.level {
+    pub fn met_deadline(&self, limits: &Limits) -> bool {
+        let event = match self.row.level {
             RepairLevel::Emergency => self.arrived_at,
             RepairLevel::Minor | RepairLevel::Medium => self.completed_at,
         };
-        event.is_some_and(|t| t.signed_duration_since(self.start()) <= self.limit(standards))
+        event.is_some_and(|t| t - self.start() <= self.limit(limits))
     }
 
     /// Counted in 应计报修次数: completed, or open with its deadline passed.
-    pub fn is_due(&self, standards: &Standards, as_of: NaiveDateTime) -> bool {
-        self.is_completed() || self.deadline_passed(standards, as_of)
+    pub fn is_due(&self, limits: &Limits, as_of: Stamp) -> bool {
+        self.is_completed() || self.deadline_passed(limits, as_of)
     }
 
     /// Dispatched within `dispatch_minutes` of the report (a dispatch
     /// before the report counts as in time). `None` when not dispatched.
-    pub fn dispatched_in_time(&self, standards: &Standards) -> Option<bool> {
-        self.dispatched_at.map(|t| {
-            t.signed_duration_since(self.record.reported_at)
-                <= TimeDelta::minutes(i64::from(standards.dispatch_minutes))
-        })
+    pub fn dispatched_in_time(&self, limits: &Limits) -> Option<bool> {
+        self.dispatched_at
+            .map(|t| t - self.row.reported_at <= limits.dispatch)
     }
 
     /// Hours from report to completion, fractional; `None` while open.
     pub fn completion_hours(&self) -> Option<f64> {
-        self.completed_at.map(|t| {
-            t.signed_duration_since(self.record.reported_at)
-                .num_seconds() as f64
-                / 3600.0
-        })
+        self.completed_at
+            .map(|t| (t - self.row.reported_at) as f64 / 3600.0)
     }
 
     pub fn is_rework(&self) -> bool {
-        self.record
-            .rework_of
-            .as_deref()
-            .is_some_and(|id| !id.trim().is_empty())
+        self.row.rework
     }
 }
 
 /// A complaint as it stood at `as_of`.
 #[derive(Debug, Clone, Copy)]
 pub struct ComplaintView<'a> {
-    pub record: &'a Complaint,
-    pub resolved_at: Option<NaiveDateTime>,
-    pub callback_at: Option<NaiveDateTime>,
+    /// Its row number in the log.
+    pub index: usize,
+    pub row: &'a ComplaintRow,
+    pub resolved_at: Option<Stamp>,
+    pub callback_at: Option<Stamp>,
     pub callback_satisfied: Option<bool>,
-    /// The last working day on which resolving is on time (or a day after
-    /// the `as_of` date when it lies later than that).
-    pub last_allowed_day: NaiveDate,
+    /// The last working day (a day number, see [`compact::day`]) on which
+    /// resolving is on time, or a day after the `as_of` date when it lies
+    /// later than that.
+    pub last_allowed_day: i64,
+}
+
+/// The last allowed day of each receipt day, so that the calendar is
+/// walked once per day rather than once per complaint.
+pub struct LastDays<'h> {
+    working_days: u32,
+    holidays: &'h Holidays,
+    horizon: NaiveDate,
+    known: HashMap<i64, i64>,
+}
+
+impl<'h> LastDays<'h> {
+    pub fn new(standards: &Standards, holidays: &'h Holidays, as_of: NaiveDateTime) -> Self {
+        LastDays {
+            working_days: standards.complaint_resolve_working_days,
+            holidays,
+            horizon: as_of.date(),
+            known: HashMap::new(),
+        }
+    }
+
+    fn of(&mut self, received: Stamp) -> i64 {
+        let day = compact::day(received);
+        if let Some(&last) = self.known.get(&day) {
+            return last;
+        }
+        let date = compact::datetime(received).map_or(NaiveDate::MIN, |t| t.date());
+        let last = calendar::last_allowed_day(date, self.working_days, self.holidays, self.horizon);
+        let last = compact::day(compact::stamp(last.and_time(chrono::NaiveTime::MIN)));
+        self.known.insert(day, last);
+        last
+    }
 }
 
 impl<'a> ComplaintView<'a> {
     /// `None` when the complaint was received after `as_of`.
     pub fn of(
-        record: &'a Complaint,
-        standards: &Standards,
-        holidays: &Holidays,
-        as_of: NaiveDateTime,
+        index: usize,
+        row: &'a ComplaintRow,
+        last_days: &mut LastDays,
+        as_of: Stamp,
     ) -> Option<ComplaintView<'a>> {
-        if record.received_at > as_of {
+        if row.received_at > as_of {
             return None;
         }
-        let later = |t: Option<NaiveDateTime>| t.is_some_and(|t| t > as_of);
-        let callback_satisfied = if later(record.callback_at) || later(record.resolved_at) {
+        let later = |t: Stamp| t != NONE && t > as_of;
+        let callback_satisfied = if later(row.callback_at) || later(row.resolved_at) {
             None
         } else {
-            record.callback_satisfied
+            row.callback_satisfied
         };
         Some(ComplaintView {
-            record,
-            resolved_at: cut(record.resolved_at, as_of),
-            callback_at: cut(record.callback_at, as_of),
+            index,
+            row,
+            resolved_at: some(cut(row.resolved_at, as_of)),
+            callback_at: some(cut(row.callback_at, as_of)),
             callback_satisfied,
-            last_allowed_day: calendar::last_allowed_day(
-                record.received_at.date(),
-                standards.complaint_resolve_working_days,
-                holidays,
-                as_of.date(),
-            ),
+            last_allowed_day: last_days.of(row.received_at),
         })
     }
 
@@ -181,71 +247,50 @@ impl<'a> ComplaintView<'a> {
     /// Resolved on or before the last allowed day (time of day ignored).
     pub fn on_time(&self) -> bool {
         self.resolved_at
-            .is_some_and(|t| t.date() <= self.last_allowed_day)
+            .is_some_and(|t| compact::day(t) <= self.last_allowed_day)
     }
 
     /// Resolved by `as_of`, or the last allowed day has ended by `as_of`
     /// (`as_of` at or after 00:00 of the next day).
-    pub fn is_due(&self, as_of: NaiveDateTime) -> bool {
-        self.is_resolved() || as_of.date() > self.last_allowed_day
+    pub fn is_due(&self, as_of: Stamp) -> bool {
+        self.is_resolved() || compact::day(as_of) > self.last_allowed_day
     }
 
     /// Unresolved and its last allowed day has ended.
-    pub fn is_overdue(&self, as_of: NaiveDateTime) -> bool {
-        !self.is_resolved() && as_of.date() > self.last_allowed_day
+    pub fn is_overdue(&self, as_of: Stamp) -> bool {
+        !self.is_resolved() && compact::day(as_of) > self.last_allowed_day
     }
 
-    /// How long it has been open: to its resolution, else to `as_of`.
-    pub fn open_for(&self, as_of: NaiveDateTime) -> TimeDelta {
-        self.resolved_at
-            .unwrap_or(as_of)
-            .signed_duration_since(self.record.received_at)
+    /// How long it has been open, in seconds: to its resolution, else to
+    /// `as_of`.
+    pub fn open_for(&self, as_of: Stamp) -> i64 {
+        self.resolved_at.unwrap_or(as_of) - self.row.received_at
     }
 
     /// Escalation criterion (a): our responsibility and unresolved for
     /// more than `major_unresolved_days` 24-hour spans as of `as_of`, or
     /// resolved later than that.
-    pub fn long_unresolved(&self, standards: &Standards, as_of: NaiveDateTime) -> bool {
-        self.record.ours == Some(true)
-            && self.open_for(as_of) > days(standards.major_unresolved_days)
+    pub fn long_unresolved(&self, limits: &Limits, as_of: Stamp) -> bool {
+        self.row.ours == Some(true) && self.open_for(as_of) > limits.major_span
     }
-}
-
-/// Every repair of the snapshot, in file order.
-pub fn repairs(logs: &Logs, as_of: NaiveDateTime) -> Vec<RepairView<'_>> {
-    logs.repairs
-        .iter()
-        .filter_map(|r| RepairView::of(r, as_of))
-        .collect()
 }
 
 /// Every complaint of the snapshot, in file order.
 pub fn complaints<'a>(
-    logs: &'a Logs,
+    rows: &'a [ComplaintRow],
     standards: &Standards,
+    holidays: &Holidays,
     as_of: NaiveDateTime,
 ) -> Vec<ComplaintView<'a>> {
-    logs.complaints
-        .iter()
-        .filter_map(|c| ComplaintView::of(c, standards, &logs.holidays, as_of))
+    let mut last_days = LastDays::new(standards, holidays, as_of);
+    let as_of = compact::stamp(as_of);
+    rows.iter()
+        .enumerate()
+        .filter_map(|(i, c)| ComplaintView::of(i, c, &mut last_days, as_of))
         .collect()
 }
 
-/// Every survey response of the snapshot, in file order.
-pub fn surveys(logs: &Logs, as_of: NaiveDateTime) -> Vec<&Survey> {
-    logs.surveys
-        .responses
-        .iter()
-        .filter(|s| s.date <= as_of)
-        .collect()
-}
-
-/// The full `major_unresolved_days` span as a duration.
-pub fn major_span(standards: &Standards) -> TimeDelta {
-    days(standards.major_unresolved_days)
-}
-
-/// The full `repeat_window_days` span as a duration.
-pub fn repeat_window(standards: &Standards) -> TimeDelta {
-    days(standards.repeat_window_days)
+/// A duration in seconds as a [`TimeDelta`].
+pub fn seconds(s: i64) -> TimeDelta {
+    TimeDelta::seconds(s)
 }

@@ -194,7 +194,7 @@ fn escalation_rows(found: &findings::Findings, lang: Lang) -> Vec<EscalationRow>
         .escalations
         .iter()
         .map(|f| {
-            let c = f.complaint;
+            let c = &f.complaint;
             EscalationRow {
                 id: c.id.clone(),
                 received: format_minutes(&c.received_at),
@@ -222,7 +222,7 @@ fn overdue_repair_rows(found: &findings::Findings, lang: Lang) -> Vec<OverdueRep
         .overdue_repairs
         .iter()
         .map(|o| {
-            let r = o.repair;
+            let r = &o.repair;
             OverdueRepairRow {
                 id: r.id.clone(),
                 level: L::repair_level(r.level.key(), lang).to_string(),
@@ -249,7 +249,7 @@ fn overdue_complaint_rows(found: &findings::Findings, lang: Lang) -> Vec<Overdue
         .overdue_complaints
         .iter()
         .map(|o| {
-            let c = o.complaint;
+            let c = &o.complaint;
             OverdueComplaintRow {
                 id: c.id.clone(),
                 received: format_minutes(&c.received_at),
@@ -271,7 +271,7 @@ fn approaching_rows(found: &findings::Findings, lang: Lang) -> Vec<ApproachingRo
         .approaching_major
         .iter()
         .map(|a| {
-            let c = a.complaint;
+            let c = &a.complaint;
             ApproachingRow {
                 id: c.id.clone(),
                 received: format_minutes(&c.received_at),
@@ -341,7 +341,7 @@ pub fn month_sheets(input: &RenderInput, lang: Lang) -> Vec<MonthSheet> {
                     rows: metrics
                         .surveys
                         .get(key)
-                        .map(|s| survey_rows(s, &input.logs.surveys.dimensions, targets, lang))
+                        .map(|s| survey_rows(s, input.logs.survey_dimensions(), targets, lang))
                         .unwrap_or_default(),
                 },
             ];

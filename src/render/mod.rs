@@ -15,7 +15,7 @@ pub mod site;
 use crate::charts::Charts;
 use crate::config::Config;
 use crate::content::Content;
-use crate::data::Logs;
+use crate::data::LogSource;
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::messages::ui;
 use crate::metrics::Metrics;
@@ -27,7 +27,8 @@ use chrono::NaiveDateTime;
 pub struct RenderInput<'a> {
     pub config: &'a Config,
     pub content: &'a Content,
-    pub logs: &'a Logs,
+    /// The logs, full ([`crate::data::Logs`]) or compact.
+    pub logs: &'a dyn LogSource,
     pub metrics: &'a Metrics,
     pub charts: &'a Charts,
     pub theme: &'a Theme,

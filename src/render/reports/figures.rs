@@ -7,7 +7,7 @@
 //! logs is to find in which quarter an escalated complaint was received.
 
 use crate::config::{Config, Targets};
-use crate::data::Logs;
+use crate::data::LogSource;
 use crate::messages::Lang;
 use crate::metrics::{ComplaintStats, DimensionStats, Metrics, RepairStats, Spread, SurveyStats};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -152,17 +152,24 @@ pub fn quarters_with_data(metrics: &Metrics) -> BTreeSet<Quarter> {
 /// Number of escalation findings per quarter in which their complaint was
 /// received. Escalations carry only ids; the received date comes from the
 /// complaints log (aggregated here, nothing else is taken from the rows).
-pub fn escalations_by_quarter(metrics: &Metrics, logs: &Logs) -> BTreeMap<Quarter, u64> {
-    let mut received: BTreeMap<&str, NaiveDateTime> = BTreeMap::new();
-    for complaint in &logs.complaints {
+pub fn escalations_by_quarter<L: LogSource + ?Sized>(
+    metrics: &Metrics,
+    logs: &L,
+) -> BTreeMap<Quarter, u64> {
+    let logs = logs.compact();
+    let mut received: BTreeMap<&str, i64> = BTreeMap::new();
+    for (i, complaint) in logs.complaints.iter().enumerate() {
         // The first row with an id is the valid one (data contract).
         received
-            .entry(complaint.id.as_str())
+            .entry(logs.complaint_id(i))
             .or_insert(complaint.received_at);
     }
     let mut counts = BTreeMap::new();
     for escalation in &metrics.escalations {
-        if let Some(at) = received.get(escalation.id.as_str()) {
+        if let Some(at) = received
+            .get(escalation.id.as_str())
+            .and_then(|t| crate::data::compact::datetime(*t))
+        {
             *counts.entry(Quarter::of_date(at.date())).or_insert(0) += 1;
         }
     }
