@@ -63,7 +63,13 @@ pub struct Labels {
 
 impl Labels {
     pub fn intern(&mut self, name: &str) -> u32 {
-        if let Some(&i) = self.index.get(name) {
+        // A handful of labels (levels, categories, channels) are found
+        // quicker by comparing than by hashing.
+        if self.names.len() <= 16 {
+            if let Some(i) = self.names.iter().position(|n| n == name) {
+                return i as u32;
+            }
+        } else if let Some(&i) = self.index.get(name) {
             return i;
         }
         let i = self.names.len() as u32;

@@ -208,6 +208,31 @@ pub struct Row<'a> {
     report: &'a mut FileReport,
 }
 
+/// `text` without leading and trailing whitespace, as [`str::trim`]; the
+/// usual cell (no space at either end) is recognised without decoding its
+/// characters. Unicode whitespace is ASCII or starts with one of the bytes
+/// C2, E1, E2, E3; any other first byte at either end is not whitespace.
+pub fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let maybe_space = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1..=0xE3);
+    let Some(&first) = bytes.first() else {
+        return text;
+    };
+    // The first byte of the last character.
+    let last = bytes
+        .iter()
+        .rev()
+        .take(4)
+        .find(|&&b| b & 0xC0 != 0x80)
+        .copied()
+        .unwrap_or(0);
+    if maybe_space(first) || maybe_space(last) {
+        text.trim()
+    } else {
+        text
+    }
+}
+
 /// The untrimmed cell `col` of a record ("" past its end).
 fn raw_cell<'a>(text: &'a str, ends: &[usize], col: usize) -> &'a str {
     let Some(&end) = ends.get(col) else {
@@ -223,7 +248,7 @@ fn raw_cell<'a>(text: &'a str, ends: &[usize], col: usize) -> &'a str {
 impl<'a> Row<'a> {
     /// The trimmed cell of a column by index ("" past the end of a short row).
     pub fn at(&self, col: usize) -> &'a str {
-        raw_cell(self.text, self.ends, col).trim()
+        trim(raw_cell(self.text, self.ends, col))
     }
 
     /// The trimmed cell of a column the file may lack ("" when it does).
@@ -392,16 +417,14 @@ pub trait LogReader: Send + Sync + Sized {
 /// than a hash table's cache misses, and it takes about 40 bytes an id.
 #[derive(Default)]
 pub struct IdSet {
-    sorted: Vec<(u64, u64, usize)>,
-    /// Per part: the ids' bytes one after the other, and where each ends.
-    texts: Vec<(Vec<u8>, Vec<usize>)>,
+    /// (hash, number of the id in its part, line), sorted by hash and line.
+    sorted: Vec<(u32, u32, u64)>,
+    /// Per part, in file order: its first possible line, the ids' bytes one after
+    /// the other, and where each ends.
+    texts: Vec<(u64, Vec<u8>, Vec<usize>)>,
 }
 
-/// Where an id's text is: the part in the high bits, its number in the
-/// part in the low 40 bits.
-const PART_SHIFT: u32 = 40;
-
-fn hash_bytes(bytes: &[u8]) -> u64 {
+fn hash_bytes(bytes: &[u8]) -> u32 {
     // FxHash over 8-byte words, then the murmur3 finalizer so that every
     // input bit reaches every output bit.
     const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -422,13 +445,19 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    // 32 bits are plenty to group ids; equal ones are compared in full.
+    ((h ^ (h >> 33)) >> 32) as u32
 }
 
 impl IdSet {
-    fn text(&self, at: usize) -> &[u8] {
-        let (part, index) = (at >> PART_SHIFT, at & ((1 << PART_SHIFT) - 1));
-        let Some((text, ends)) = self.texts.get(part) else {
+    /// The text of the id numbered `index` in the part holding `line`.
+    fn text(&self, index: u32, line: u64) -> &[u8] {
+        let part = self
+            .texts
+            .partition_point(|t| t.0 <= line)
+            .saturating_sub(1);
+        let index = index as usize;
+        let Some((_, text, ends)) = self.texts.get(part) else {
             return &[];
         };
         let end = ends.get(index).copied().unwrap_or(0);
@@ -445,7 +474,7 @@ impl IdSet {
         self.sorted[from..]
             .iter()
             .take_while(|e| e.0 == hash)
-            .any(|e| self.text(e.2) == id.as_bytes())
+            .any(|e| self.text(e.1, e.2) == id.as_bytes())
     }
 
     pub fn len(&self) -> usize {
@@ -467,12 +496,18 @@ impl IdSet {
                 .iter()
                 .take_while(|e| e.0 == hash)
                 .count();
-            // Ids with the same hash, by line: usually one, and rarely
-            // different ids.
+            if run == 1 {
+                start += 1;
+                continue;
+            }
+            // Ids with the same hash, by line: the same id repeated, or
+            // rarely different ids.
             let group = &self.sorted[start..start + run];
-            for (j, &(_, line, at)) in group.iter().enumerate() {
-                let text = self.text(at);
-                if let Some(&(_, first, _)) = group[..j].iter().find(|e| self.text(e.2) == text) {
+            for (j, &(_, index, line)) in group.iter().enumerate() {
+                let text = self.text(index, line);
+                if let Some(&(_, _, first)) =
+                    group[..j].iter().find(|e| self.text(e.1, e.2) == text)
+                {
                     out.push((line, String::from_utf8_lossy(text).into_owned(), first));
                 }
             }
@@ -486,12 +521,12 @@ impl IdSet {
 struct Part<R> {
     log: R,
     report: FileReport,
-    /// The part's number, for [`IdSet`].
-    index: usize,
+    /// The line before which the part starts (set when moved into place).
+    first_line: u64,
     /// The id column, if the log has one.
     id_col: Option<usize>,
-    /// (hash, line, where the text is) of every id, and the texts.
-    ids: Vec<(u64, u64, usize)>,
+    /// (hash, number in this part, line) of every id, and the texts.
+    ids: Vec<(u32, u32, u64)>,
     id_text: Vec<u8>,
     id_ends: Vec<usize>,
     /// The first value in each unnamed column: col → (line, value).
@@ -499,11 +534,11 @@ struct Part<R> {
 }
 
 impl<R: LogReader> Part<R> {
-    fn new(log: R, index: usize, header: &Header, file: &'static str, lang: Lang) -> Self {
+    fn new(log: R, header: &Header, file: &'static str, lang: Lang) -> Self {
         Part {
             log,
             report: FileReport::new(file, lang),
-            index,
+            first_line: 0,
             id_col: header.col("id"),
             ids: Vec::new(),
             id_text: Vec::new(),
@@ -518,8 +553,9 @@ impl<R: LogReader> Part<R> {
             return;
         }
         self.report.shift(delta);
+        self.first_line += delta;
         for id in &mut self.ids {
-            id.1 += delta;
+            id.2 += delta;
         }
         for (line, _) in self.unnamed.values_mut() {
             *line += delta;
@@ -531,7 +567,7 @@ impl<R: LogReader> Part<R> {
     /// columns, the id, then the log's own checks.
     fn record(&mut self, header: &Header, line: u64, text: &str, ends: &[usize]) {
         // A row of empty cells is what a spreadsheet writes for a blank row.
-        if (0..ends.len()).all(|col| raw_cell(text, ends, col).trim().is_empty()) {
+        if (0..ends.len()).all(|col| trim(raw_cell(text, ends, col)).is_empty()) {
             return;
         }
         extra_cells(text, ends, line, header, &mut self.report);
@@ -544,10 +580,11 @@ impl<R: LogReader> Part<R> {
         if let Some(col) = self.id_col {
             // Ids are compared trimmed and case-sensitively; repeats are
             // found once the whole file is read (see [`join`]).
-            let id = raw_cell(text, ends, col).trim();
+            let id = trim(raw_cell(text, ends, col));
             if !id.is_empty() {
-                let at = (self.index << PART_SHIFT) | self.id_ends.len();
-                self.ids.push((hash_bytes(id.as_bytes()), line, at));
+                // A part with more than 4 billion ids cannot be in memory.
+                let index = u32::try_from(self.id_ends.len()).unwrap_or(u32::MAX);
+                self.ids.push((hash_bytes(id.as_bytes()), index, line));
                 self.id_text.extend_from_slice(id.as_bytes());
                 self.id_ends.push(self.id_text.len());
             }
@@ -581,14 +618,16 @@ fn join<R: LogReader>(
         } else {
             ids.sorted.append(&mut part.ids);
         }
-        ids.texts.push((part.id_text, part.id_ends));
+        ids.texts
+            .push((part.first_line, part.id_text, part.id_ends));
         for (col, first) in part.unnamed {
             unnamed.entry(col).or_insert(first);
         }
         report.absorb(part.report);
         log.append(part.log);
     }
-    ids.sorted.par_sort_unstable();
+    ids.sorted
+        .par_sort_unstable_by_key(|&(hash, _, line)| (hash, line));
     // The first row with an id keeps it; each later one is a
     // `duplicate_id` error.
     if let Some(col) = header.col("id") {
@@ -788,7 +827,11 @@ fn read_parts<R: LogReader>(
     // and is moved down once the parts before it are counted.
     let read_one = |index: usize| -> std::io::Result<(Part<R>, bool, u64)> {
         let (start, end) = (bounds[index], bounds[index + 1]);
-        let mut part = Part::new(log.fork(), index, header, file, lang);
+        let mut part = Part::new(log.fork(), header, file, lang);
+        if index > 0 {
+            // Its first possible line, counted from its own start.
+            part.first_line = 1;
+        }
         // Room for the rows (a row takes at least a few dozen bytes); the
         // first part takes the others' rows in, so it gets room for all.
         let bytes = if index == 0 { total } else { end - start };
@@ -866,7 +909,7 @@ fn read_decoded<R: LogReader>(
         return report;
     };
     log.header(&header);
-    let mut part = Part::new(log.fork(), 0, &header, file, report.lang);
+    let mut part = Part::new(log.fork(), &header, file, report.lang);
     loop {
         match read_record(&mut reader, &mut record) {
             Ok(true) => {}
@@ -1153,4 +1196,64 @@ fn suggest(
         .filter(|(score, _)| *score >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quick_trim_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            "水电",
+            " 水电 ",
+            "\u{3000}满意",
+            "满意\u{3000}",
+            "a\u{00A0}",
+            "\u{2003}x",
+            "\u{1680}y",
+            "x\u{205F}",
+            "\t1\n",
+            "是",
+            "\u{3001}、",
+            "、\u{3001}",
+            "Ω",
+            "é ",
+            "\u{FEFF}x",
+            "x\u{200B}",
+            "\u{85}z",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn id_set_groups_equal_ids_only() {
+        let mut ids = IdSet::default();
+        let mut texts = (1u64, Vec::new(), Vec::new());
+        for (i, id) in ["A", "B", "A", "C", "B", "A"].iter().enumerate() {
+            let index = texts.2.len() as u32;
+            ids.sorted
+                .push((hash_bytes(id.as_bytes()), index, i as u64 + 2));
+            texts.1.extend_from_slice(id.as_bytes());
+            texts.2.push(texts.1.len());
+        }
+        texts.0 = 0;
+        ids.texts.push(texts);
+        ids.sorted
+            .sort_unstable_by_key(|&(hash, _, line)| (hash, line));
+        let mut found = ids.duplicates();
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                (4, "A".to_string(), 2),
+                (6, "B".to_string(), 3),
+                (7, "A".to_string(), 2)
+            ]
+        );
+        assert!(ids.contains("C") && !ids.contains("D"));
+    }
 }

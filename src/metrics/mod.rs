@@ -163,7 +163,13 @@ fn repair_metrics(
         let timely = due && view.met_deadline(&limits);
         let dispatched = view.dispatched_in_time(&limits);
         let hours = view.completion_hours();
-        for acc in periods.both(month, RepairAcc::default) {
+        let [month_acc, quarter_acc] = periods.both(month, RepairAcc::default);
+        // Completion hours are kept per month only; a quarter's are its
+        // months' put together when its percentiles are taken.
+        if let Some(h) = hours {
+            month_acc.hours[level].push(h);
+        }
+        for acc in [month_acc, quarter_acc] {
             let stats = &mut acc.stats;
             stats.orders += 1;
             acc.by_level[level] += 1;
@@ -188,9 +194,19 @@ fn repair_metrics(
                 stats.dispatched += 1;
                 stats.dispatched_in_time += u64::from(in_time);
             }
-            if let Some(h) = hours {
-                acc.hours[level].push(h);
+        }
+    }
+    // Each quarter's hours: its months', in any order (percentiles sort).
+    let quarters: Vec<i64> = periods.quarters.keys().copied().collect();
+    for quarter in quarters {
+        let mut hours: [Vec<f64>; 3] = Default::default();
+        for (_, month) in periods.months.range(quarter..quarter + 3) {
+            for (all, some) in hours.iter_mut().zip(&month.hours) {
+                all.extend_from_slice(some);
             }
+        }
+        if let Some(acc) = periods.quarters.get_mut(&quarter) {
+            acc.hours = hours;
         }
     }
     periods.into_keyed(|acc| {
@@ -210,16 +226,20 @@ fn repair_metrics(
         stats.pass_rate = stats::ratio(stats.passed, stats.inspected);
         stats.rework_rate = stats::ratio(stats.rework, stats.orders);
         stats.dispatch_compliance = stats::ratio(stats.dispatched_in_time, stats.dispatched);
+        let mut hours = acc.hours;
         stats.completion_hours = RepairLevel::ALL
             .iter()
             .map(|l| {
-                let values = &acc.hours[level_index(*l)];
+                // Sorted once for both percentiles (equal values under
+                // total_cmp are the same bits, so any sort gives the same).
+                let values = &mut hours[level_index(*l)];
+                values.sort_unstable_by(f64::total_cmp);
                 (
                     l.key().to_string(),
                     Spread {
                         n: values.len() as u64,
-                        median: stats::median(values),
-                        p90: stats::p90(values),
+                        median: stats::percentile_sorted(values, 1, 2),
+                        p90: stats::percentile_sorted(values, 9, 10),
                     },
                 )
             })

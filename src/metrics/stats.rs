@@ -22,11 +22,16 @@ pub fn mean(values: &[f64]) -> Option<f64> {
 /// an exact rank such as 9.0 never becomes 8.999… in floating point.
 /// `values` need not be sorted. `None` when empty.
 pub fn percentile_inc(values: &[f64], num: u64, den: u64) -> Option<f64> {
-    if values.is_empty() || den == 0 || num > den {
-        return None;
-    }
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
+    percentile_sorted(&sorted, num, den)
+}
+
+/// [`percentile_inc`] of values already sorted by [`f64::total_cmp`].
+pub fn percentile_sorted(sorted: &[f64], num: u64, den: u64) -> Option<f64> {
+    if sorted.is_empty() || den == 0 || num > den {
+        return None;
+    }
     let scaled = (sorted.len() as u64 - 1) * num;
     let low_index = (scaled / den) as usize;
     let remainder = scaled % den;
