@@ -47,7 +47,7 @@ fn main() {
     lap("theme", &mut rows);
     let (content, _) = content::load(&root, &config, as_of);
     lap("content", &mut rows);
-    let logs = data::load(&root, &config).0;
+    let logs = data::load_compact(&root, &config, data::Keep::ListableAt(as_of)).0;
     lap("data", &mut rows);
     let metrics = metrics::compute(&logs, &config, as_of);
     lap("metrics", &mut rows);

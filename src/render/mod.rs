@@ -89,18 +89,31 @@ pub fn base_context(input: &RenderInput, root: &str) -> tera::Context {
     context
 }
 
-/// Renders the whole output: site, handbook, reports, internal report.
+/// Renders the whole output: site, handbook, reports, internal report,
+/// the four at the same time (each also spreads its own pages over the
+/// threads); the templates are compiled once for all.
 pub fn render_all(input: &RenderInput) -> Result<OutputTree, Vec<Diagnostic>> {
     let engine = Engine::new(input.theme)?;
+    let engine = &engine;
+    let ((site, handbook), (reports, internal)) = rayon::join(
+        || {
+            rayon::join(
+                || site::render(input, engine),
+                || handbook::render(input, engine),
+            )
+        },
+        || {
+            rayon::join(
+                || reports::render(input, engine),
+                || internal::render(input, engine),
+            )
+        },
+    );
     let mut tree = OutputTree::default();
     let mut errors = Vec::new();
-    for part in [
-        site::render,
-        handbook::render,
-        reports::render,
-        internal::render,
-    ] {
-        match part(input, &engine) {
+    // In the same order as one after the other, so errors read the same.
+    for part in [site, handbook, reports, internal] {
+        match part {
             Ok(files) => tree.extend(files),
             Err(mut problems) => errors.append(&mut problems),
         }

@@ -116,6 +116,33 @@ pub fn query_grams(query: &str) -> BTreeSet<String> {
     grams
 }
 
+/// [`index_grams`] as numbers, ascending in the grams' string order:
+/// `first << 32 | second` (0 for a unigram; no letter or digit is NUL),
+/// which UTF-8 byte order and code point order agree on.
+fn gram_keys(text: &str) -> Vec<u64> {
+    let mut keys = Vec::new();
+    for run in runs(text) {
+        for (i, c) in run.iter().enumerate() {
+            keys.push(u64::from(*c as u32) << 32);
+            if let Some(next) = run.get(i + 1) {
+                keys.push(u64::from(*c as u32) << 32 | u64::from(*next as u32));
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The gram a key stands for.
+fn gram_of(key: u64) -> String {
+    [(key >> 32) as u32, key as u32]
+        .into_iter()
+        .filter(|&c| c != 0)
+        .filter_map(char::from_u32)
+        .collect()
+}
+
 fn shard_of(gram: &str) -> u32 {
     gram.chars().next().map_or(0, |c| c as u32 % SHARDS)
 }
@@ -123,15 +150,29 @@ fn shard_of(gram: &str) -> u32 {
 /// Writes the manifest and shards under `site/static/`; returns the
 /// manifest's URL relative to the site root.
 pub fn publish(entries: &[Entry], tree: &mut OutputTree) -> String {
-    let mut shards: Vec<BTreeMap<String, Vec<usize>>> =
-        (0..SHARDS).map(|_| BTreeMap::new()).collect();
-    for (number, entry) in entries.iter().enumerate() {
-        for gram in index_grams(&entry.text) {
-            if let Some(shard) = shards.get_mut(shard_of(&gram) as usize) {
-                shard.entry(gram).or_default().push(number);
+    use rayon::prelude::*;
+    // Each document's grams on every thread; then, document by document,
+    // into the shards (postings stay in document order).
+    let grams: Vec<Vec<u64>> = entries.par_iter().map(|e| gram_keys(&e.text)).collect();
+    let mut keyed: Vec<BTreeMap<u64, Vec<usize>>> = (0..SHARDS).map(|_| BTreeMap::new()).collect();
+    for (number, keys) in grams.iter().enumerate() {
+        for &key in keys {
+            let shard = (key >> 32) as u32 % SHARDS;
+            if let Some(shard) = keyed.get_mut(shard as usize) {
+                shard.entry(key).or_default().push(number);
             }
         }
     }
+    drop(grams);
+    let shards: Vec<BTreeMap<String, Vec<usize>>> = keyed
+        .into_iter()
+        .map(|shard| {
+            shard
+                .into_iter()
+                .map(|(key, postings)| (gram_of(key), postings))
+                .collect()
+        })
+        .collect();
     let mut files = Vec::new();
     for (n, shard) in shards.iter().enumerate() {
         if shard.is_empty() {
@@ -239,6 +280,21 @@ pub fn search(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gram_keys_are_index_grams_in_order() {
+        for text in [
+            "关于3栋、4栋停水的通知 Water OFF ２０２６",
+            "电梯 elevator, 电梯! a",
+            "",
+            "x",
+            "物业费 缴纳 ＡＢＣ abc",
+        ] {
+            let keys: Vec<String> = gram_keys(text).into_iter().map(gram_of).collect();
+            let grams: Vec<String> = index_grams(text).into_iter().collect();
+            assert_eq!(keys, grams, "{text}");
+        }
+    }
 
     fn entry(url: &str, title: &str, text: &str) -> Entry {
         Entry {
