@@ -32,7 +32,7 @@
 
 use crate::diagnostics::WuyeError;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -84,49 +84,277 @@ pub fn write_atomically(tree: &OutputTree, out: &Path) -> Result<usize, WuyeErro
 /// [`write_atomically`], telling how much was really written.
 pub fn write_atomically_with_stats(tree: &OutputTree, out: &Path) -> Result<WriteStats, WuyeError> {
     if let Some(bad) = tree.files.keys().find(|p| !is_safe_relative(p)) {
-        return Err(WuyeError::Message(format!(
-            "refusing to write outside the output folder: {bad}"
-        )));
+        return Err(unsafe_path(bad));
     }
-    refuse_case_clashes(tree.files.keys())?;
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    fs::create_dir_all(&parent).map_err(|e| WuyeError::io(&parent, e))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    // Held until the function returns; a failure to lock (an odd file
-    // system) only loses the protection against concurrent builds.
-    let _lock = lock(&parent);
-    remove_leftovers(&parent, &name);
+    let mut staging = Staging::begin(out)?;
+    staging.write(tree);
+    staging.finish()
+}
 
-    let back = parent.join(format!(".{name}.wuye-back"));
-    if cfg!(target_os = "linux") && out.is_dir() {
-        let stats = sync_tree(tree, &back)?;
-        match exchange(&back, out) {
-            Ok(()) => return Ok(stats),
-            Err(_) => {
-                // No exchange on this file system: two renames, keeping
-                // the old output as the next back folder.
-                swap_in(&back, out, &parent, &name, Some(&back))?;
-                return Ok(stats);
+fn unsafe_path(path: &str) -> WuyeError {
+    WuyeError::Message(format!(
+        "refusing to write outside the output folder: {path}"
+    ))
+}
+
+/// Where the next output is being written.
+enum Target {
+    /// The back folder, brought up to date: what it held before.
+    Back(HashMap<String, Found>),
+    /// A new, empty staging folder.
+    Fresh,
+}
+
+/// The next output, written part by part as it is rendered (so that the
+/// whole output never needs to be in memory), then swapped in at once by
+/// [`Staging::finish`]. Until then `out` is untouched; dropping a staging
+/// without finishing leaves `out` as it was.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dir: PathBuf,
+    target: Target,
+    /// Every file written so far, and the folders made or kept for them.
+    files: HashSet<String>,
+    /// Every path written so far, lowercased, with its spelling.
+    folded: HashMap<String, String>,
+    dirs: HashSet<String>,
+    stats: WriteStats,
+    /// The first failure; later writes are skipped.
+    error: Option<WuyeError>,
+    finished: bool,
+    _lock: Option<fs::File>,
+}
+
+impl Staging {
+    /// Starts a new output for `out`: locks the parent folder against
+    /// another build, removes what a killed build left, and finds what the
+    /// back folder holds.
+    pub fn begin(out: &Path) -> Result<Staging, WuyeError> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        fs::create_dir_all(&parent).map_err(|e| WuyeError::io(&parent, e))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        // Held until the staging is dropped; a failure to lock (an odd
+        // file system) only loses the protection against concurrent builds.
+        let lock = lock(&parent);
+        remove_leftovers(&parent, &name);
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |e| WuyeError::io(&path, e)
+        };
+        let (dir, target) = if cfg!(target_os = "linux") && out.is_dir() {
+            let back = parent.join(format!(".{name}.wuye-back"));
+            let mut found = HashMap::new();
+            match fs::symlink_metadata(&back) {
+                Ok(meta) if meta.is_dir() => walk(&back, "", &mut found).map_err(io(&back))?,
+                Ok(_) => {
+                    fs::remove_file(&back).map_err(io(&back))?;
+                    fs::create_dir(&back).map_err(io(&back))?;
+                }
+                Err(_) => fs::create_dir(&back).map_err(io(&back))?,
             }
+            (back, Target::Back(found))
+        } else {
+            let staging = parent.join(format!(".{name}.wuye-new-{}", std::process::id()));
+            if staging.exists() {
+                fs::remove_dir_all(&staging).map_err(io(&staging))?;
+            }
+            fs::create_dir_all(&staging).map_err(io(&staging))?;
+            (staging, Target::Fresh)
+        };
+        Ok(Staging {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            dir,
+            target,
+            files: HashSet::new(),
+            folded: HashMap::new(),
+            dirs: HashSet::new(),
+            stats: WriteStats::default(),
+            error: None,
+            finished: false,
+            _lock: lock,
+        })
+    }
+
+    /// Adds files to the next output (a path given twice keeps the last
+    /// bytes). A failure is kept for [`Self::finish`].
+    pub fn write(&mut self, tree: &OutputTree) {
+        if self.error.is_none()
+            && let Err(e) = self.try_write(tree)
+        {
+            self.error = Some(e);
         }
     }
 
-    let staging = parent.join(format!(".{name}.wuye-new-{}", std::process::id()));
-    let result = write_fresh(tree, &staging).and_then(|stats| {
-        swap_in(&staging, out, &parent, &name, None)?;
-        Ok(stats)
-    });
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+    fn try_write(&mut self, tree: &OutputTree) -> Result<(), WuyeError> {
+        if let Some(bad) = tree.files.keys().find(|p| !is_safe_relative(p)) {
+            return Err(unsafe_path(bad));
+        }
+        // The loaders refuse clashing names with a diagnostic; this is the
+        // last line: no two files of a build may share a path up to case
+        // (one would overwrite the other on a case-insensitive disk or
+        // server).
+        for relative in tree.files.keys() {
+            let first = self
+                .folded
+                .entry(relative.to_lowercase())
+                .or_insert_with(|| relative.clone());
+            if first != relative {
+                return Err(WuyeError::Message(format!(
+                    "two files of the build would overwrite each other: {first} and {relative}"
+                )));
+            }
+        }
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |e| WuyeError::io(&path, e)
+        };
+        // Folders first, parents before children; whatever stands in the
+        // way of one (a file of an older build) goes.
+        for dir in folders_of(tree) {
+            if !self.dirs.insert(dir.clone()) {
+                continue;
+            }
+            let path = self.dir.join(&dir);
+            if let Target::Back(found) = &mut self.target {
+                match found.get(&dir) {
+                    Some(Found::Dir) => continue,
+                    Some(_) => {
+                        fs::remove_file(&path).map_err(io(&path))?;
+                        found.remove(&dir);
+                        self.stats.removed += 1;
+                    }
+                    None => {}
+                }
+            }
+            fs::create_dir(&path).map_err(io(&path))?;
+        }
+        // A folder of an older build where a file goes now.
+        if let Target::Back(found) = &mut self.target {
+            for relative in tree.files.keys() {
+                if found.get(relative) == Some(&Found::Dir) {
+                    let path = self.dir.join(relative);
+                    fs::remove_dir_all(&path).map_err(io(&path))?;
+                    let inside = format!("{relative}/");
+                    found.retain(|p, _| p != relative && !p.starts_with(&inside));
+                    self.stats.removed += 1;
+                }
+            }
+        }
+        let found = match &self.target {
+            Target::Back(found) => Some(found),
+            Target::Fresh => None,
+        };
+        let dir = &self.dir;
+        let files: Vec<(&String, &Vec<u8>)> = tree.files.iter().collect();
+        let written: Vec<bool> = files
+            .par_iter()
+            .map(|(relative, bytes)| {
+                let path = dir.join(relative);
+                match found.and_then(|f| f.get(*relative)) {
+                    Some(Found::File { len, shared: false }) => {
+                        if *len == bytes.len() as u64 && same_bytes(&path, bytes) {
+                            return Ok(false);
+                        }
+                        fs::write(&path, bytes).map_err(io(&path))?;
+                    }
+                    Some(Found::File { shared: true, .. }) => {
+                        // Another name points at this inode: never write
+                        // through it; put a new file in its place.
+                        if same_bytes(&path, bytes) {
+                            return Ok(false);
+                        }
+                        let temp = dir.join(format!("{relative}.wuye-tmp"));
+                        fs::write(&temp, bytes).map_err(io(&temp))?;
+                        fs::rename(&temp, &path).map_err(io(&path))?;
+                    }
+                    _ => fs::write(&path, bytes).map_err(io(&path))?,
+                }
+                Ok(true)
+            })
+            .collect::<Result<_, WuyeError>>()?;
+        for relative in tree.files.keys() {
+            if self.files.insert(relative.clone()) {
+                self.stats.files += 1;
+            }
+        }
+        self.stats.written += written.iter().filter(|w| **w).count();
+        Ok(())
     }
-    result
+
+    /// Removes what the new output does not have and swaps it in place of
+    /// `out` atomically. On any error `out` is as it was.
+    pub fn finish(mut self) -> Result<WriteStats, WuyeError> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        self.finished = true;
+        let result = self.swap();
+        if result.is_err() && matches!(self.target, Target::Fresh) {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+        result.map(|()| self.stats)
+    }
+
+    fn swap(&mut self) -> Result<(), WuyeError> {
+        match &self.target {
+            Target::Back(found) => {
+                // What the new build does not have, deepest first, so that
+                // a folder is empty when its turn comes.
+                let mut stale: Vec<(&String, Found)> = found
+                    .iter()
+                    .filter(|(path, kind)| match kind {
+                        Found::Dir => !self.dirs.contains(*path),
+                        Found::File { .. } => !self.files.contains(*path),
+                        Found::Other => true,
+                    })
+                    .map(|(path, kind)| (path, *kind))
+                    .collect();
+                stale.sort_by(|a, b| b.0.cmp(a.0));
+                for (relative, kind) in &stale {
+                    let path = self.dir.join(relative);
+                    let removed = match kind {
+                        Found::Dir => fs::remove_dir(&path),
+                        Found::File { .. } | Found::Other => fs::remove_file(&path),
+                    };
+                    removed.map_err(|e| WuyeError::io(&path, e))?;
+                }
+                self.stats.removed += stale.len();
+                if exchange(&self.dir, &self.out).is_err() {
+                    // No exchange on this file system: two renames, keeping
+                    // the old output as the next back folder.
+                    swap_in(
+                        &self.dir,
+                        &self.out,
+                        &self.parent,
+                        &self.name,
+                        Some(&self.dir),
+                    )?;
+                }
+                Ok(())
+            }
+            Target::Fresh => swap_in(&self.dir, &self.out, &self.parent, &self.name, None),
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        // An abandoned fresh staging folder is of no use to anyone.
+        if !self.finished && matches!(self.target, Target::Fresh) {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn lock(parent: &Path) -> Option<fs::File> {
@@ -155,42 +383,6 @@ fn folders_of(tree: &OutputTree) -> BTreeSet<String> {
         }
     }
     dirs
-}
-
-fn write_fresh(tree: &OutputTree, staging: &Path) -> Result<WriteStats, WuyeError> {
-    if staging.exists() {
-        fs::remove_dir_all(staging).map_err(|e| WuyeError::io(staging, e))?;
-    }
-    fs::create_dir_all(staging).map_err(|e| WuyeError::io(staging, e))?;
-    for dir in folders_of(tree) {
-        let path = staging.join(&dir);
-        fs::create_dir(&path).map_err(|e| WuyeError::io(&path, e))?;
-    }
-    let files: Vec<(&String, &Vec<u8>)> = tree.files.iter().collect();
-    files.par_iter().try_for_each(|(relative, bytes)| {
-        let path = staging.join(relative);
-        fs::write(&path, bytes).map_err(|e| WuyeError::io(&path, e))
-    })?;
-    Ok(WriteStats {
-        files: tree.files.len(),
-        written: tree.files.len(),
-        removed: 0,
-    })
-}
-
-/// The loaders refuse clashing names with a diagnostic; this is the last
-/// line: no two files of a build may share a path up to case (one would
-/// overwrite the other on a case-insensitive disk or server).
-fn refuse_case_clashes<'a>(paths: impl Iterator<Item = &'a String>) -> Result<(), WuyeError> {
-    let mut folded: BTreeMap<String, &str> = BTreeMap::new();
-    for relative in paths {
-        if let Some(first) = folded.insert(relative.to_lowercase(), relative) {
-            return Err(WuyeError::Message(format!(
-                "two files of the build would overwrite each other: {first} and {relative}"
-            )));
-        }
-    }
-    Ok(())
 }
 
 /// An entry found in the back folder.
@@ -267,87 +459,6 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
         }
     }
     buffer[..filled] == *bytes
-}
-
-/// Makes the folder `back` hold exactly `tree`, writing only files whose
-/// bytes differ.
-fn sync_tree(tree: &OutputTree, back: &Path) -> Result<WriteStats, WuyeError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |e| WuyeError::io(&path, e)
-    };
-    let mut found = HashMap::new();
-    match fs::symlink_metadata(back) {
-        Ok(meta) if meta.is_dir() => walk(back, "", &mut found).map_err(io(back))?,
-        Ok(_) => {
-            fs::remove_file(back).map_err(io(back))?;
-            fs::create_dir(back).map_err(io(back))?;
-        }
-        Err(_) => fs::create_dir(back).map_err(io(back))?,
-    }
-    let dirs = folders_of(tree);
-    let mut stats = WriteStats {
-        files: tree.files.len(),
-        ..WriteStats::default()
-    };
-
-    // Remove what the new build does not have, deepest first, so that a
-    // folder is empty when its turn comes.
-    let mut stale: Vec<(&String, Found)> = found
-        .iter()
-        .filter(|(path, kind)| match kind {
-            Found::Dir => !dirs.contains(*path),
-            Found::File { .. } => !tree.files.contains_key(*path),
-            Found::Other => true,
-        })
-        .map(|(path, kind)| (path, *kind))
-        .collect();
-    stale.sort_by(|a, b| b.0.cmp(a.0));
-    for (relative, kind) in &stale {
-        let path = back.join(relative);
-        match kind {
-            // Its files were removed before it (they sort after it).
-            Found::Dir => fs::remove_dir(&path).map_err(io(&path))?,
-            Found::File { .. } | Found::Other => fs::remove_file(&path).map_err(io(&path))?,
-        }
-        stats.removed += 1;
-    }
-    for dir in &dirs {
-        if found.get(dir) != Some(&Found::Dir) {
-            let path = back.join(dir);
-            fs::create_dir(&path).map_err(io(&path))?;
-        }
-    }
-
-    let files: Vec<(&String, &Vec<u8>)> = tree.files.iter().collect();
-    let written: Vec<bool> = files
-        .par_iter()
-        .map(|(relative, bytes)| {
-            let path = back.join(relative);
-            match found.get(*relative) {
-                Some(Found::File { len, shared: false }) => {
-                    if *len == bytes.len() as u64 && same_bytes(&path, bytes) {
-                        return Ok(false);
-                    }
-                    fs::write(&path, bytes).map_err(io(&path))?;
-                }
-                Some(Found::File { shared: true, .. }) => {
-                    // Another name points at this inode: never write
-                    // through it; put a new file in its place.
-                    if same_bytes(&path, bytes) {
-                        return Ok(false);
-                    }
-                    let temp = back.join(format!("{relative}.wuye-tmp"));
-                    fs::write(&temp, bytes).map_err(io(&temp))?;
-                    fs::rename(&temp, &path).map_err(io(&path))?;
-                }
-                _ => fs::write(&path, bytes).map_err(io(&path))?,
-            }
-            Ok(true)
-        })
-        .collect::<Result<_, WuyeError>>()?;
-    stats.written = written.iter().filter(|w| **w).count();
-    Ok(stats)
 }
 
 /// Replaces `out` with `new` by renames. With `keep`, the old output is
@@ -565,6 +676,17 @@ mod tests {
             &out,
         );
         assert!(result.is_err());
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn paths_equal_up_to_case_in_different_parts_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let mut staging = Staging::begin(&out).unwrap();
+        staging.write(&tree(&[("site/notices/Water/index.html", "a")]));
+        staging.write(&tree(&[("site/notices/water/index.html", "b")]));
+        assert!(staging.finish().is_err());
         assert!(!out.exists());
     }
 

@@ -114,7 +114,7 @@ pub fn compute_metrics(loaded: &Loaded) -> Metrics {
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, WuyeError> {
     // The internal report lists open repair orders and complaints with
     // their details: only those texts are kept.
-    let loaded = load_with(&options.root, options.as_of, Keep::ListableAt)
+    let mut loaded = load_with(&options.root, options.as_of, Keep::ListableAt)
         .map_err(WuyeError::Diagnostics)?;
     let out = options
         .out
@@ -151,6 +151,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, WuyeError> {
 
     let metrics = compute_metrics(&loaded);
     let charts = charts::draw(&metrics, &loaded.config);
+    // The figures are made: only the rows the internal report can list
+    // stay in memory while the pages are rendered.
+    loaded.logs.keep_listable();
     let warnings: Vec<Diagnostic> = loaded
         .diagnostics
         .iter()
@@ -167,11 +170,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, WuyeError> {
         as_of: loaded.as_of,
         warnings: &warnings,
     };
-    let mut tree = render::render_all(&input).map_err(WuyeError::Diagnostics)?;
     let json =
         serde_json::to_string_pretty(&metrics).map_err(|e| WuyeError::Message(e.to_string()))?;
-    tree.insert("internal/metrics.json", json + "\n");
-    let files = output::write_atomically(&tree, &out)?;
+    // The files go to the next output as they are rendered (the output
+    // folder itself changes only at the swap in `finish`).
+    let mut staging = output::Staging::begin(&out)?;
+    render::render_into(&input, &mut |part| staging.write(&part))
+        .map_err(WuyeError::Diagnostics)?;
+    let mut last = output::OutputTree::default();
+    last.insert("internal/metrics.json", json + "\n");
+    staging.write(&last);
+    let files = staging.finish()?.files;
     Ok(BuildSummary {
         out,
         files,

@@ -385,6 +385,17 @@ impl CompactLogs {
         })
     }
 
+    /// Drops the rows no listing can show once the figures are computed:
+    /// repair orders whose texts were not kept, and the survey responses
+    /// (the internal report names only the dimensions). Complaints all
+    /// stay: any may be repeated by another.
+    pub fn keep_listable(&mut self) {
+        self.repairs.retain(|r| r.detail != NO_DETAIL);
+        self.repairs.shrink_to_fit();
+        self.surveys.rows = Vec::new();
+        self.surveys.scores = Vec::new();
+    }
+
     /// The full logs; rows whose texts were not kept are left out (with
     /// [`Keep::Everything`] none are).
     pub fn to_logs(&self) -> Logs {

@@ -93,12 +93,25 @@ pub fn base_context(input: &RenderInput, root: &str) -> tera::Context {
 /// the four at the same time (each also spreads its own pages over the
 /// threads); the templates are compiled once for all.
 pub fn render_all(input: &RenderInput) -> Result<OutputTree, Vec<Diagnostic>> {
+    let mut tree = OutputTree::default();
+    render_into(input, &mut |part: OutputTree| tree.extend(part))?;
+    Ok(tree)
+}
+
+/// [`render_all`], handing the files to `sink` part by part as they are
+/// rendered (the notice pages in batches), so that they need not all be
+/// in memory at once. On errors some parts may have been handed over
+/// already; the caller discards them.
+pub fn render_into(
+    input: &RenderInput,
+    sink: &mut (dyn FnMut(OutputTree) + Send),
+) -> Result<(), Vec<Diagnostic>> {
     let engine = Engine::new(input.theme)?;
     let engine = &engine;
     let ((site, handbook), (reports, internal)) = rayon::join(
         || {
             rayon::join(
-                || site::render(input, engine),
+                || site::render_streaming(input, engine, Some(&mut *sink)),
                 || handbook::render(input, engine),
             )
         },
@@ -109,17 +122,16 @@ pub fn render_all(input: &RenderInput) -> Result<OutputTree, Vec<Diagnostic>> {
             )
         },
     );
-    let mut tree = OutputTree::default();
     let mut errors = Vec::new();
     // In the same order as one after the other, so errors read the same.
     for part in [site, handbook, reports, internal] {
         match part {
-            Ok(files) => tree.extend(files),
+            Ok(files) => sink(files),
             Err(mut problems) => errors.append(&mut problems),
         }
     }
     if errors.is_empty() {
-        Ok(tree)
+        Ok(())
     } else {
         Err(errors)
     }

@@ -5,11 +5,16 @@
 //! computed here: the crate scores each of the eight masks with closures
 //! boxed module by module (about half a millisecond a code, five seconds
 //! for 10,000 notices); [`penalty`] gives the very same scores with plain
-//! loops, so the same mask wins and the SVG is byte for byte the crate's.
+//! loops on bit rows, so the same mask wins and the SVG is byte for byte
+//! the crate's; and what masking does to a code of a given size is learnt
+//! from the crate once ([`Tables`]) instead of masking eight copies of
+//! every code.
 
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::render::svg;
 use qrcode::{Color, EcLevel, QrCode};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The masks in the order the crate tries them (the first lowest score
 /// wins).
@@ -65,71 +70,156 @@ fn draw(data: &[u8]) -> Option<String> {
     let mut canvas = Canvas::new(version, EcLevel::M);
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&data, &ec);
-    let mut best: Option<(u16, Vec<Color>)> = None;
+    let tables = tables(version, &canvas)?;
+    let base = bit_rows(&canvas.into_colors(), width);
+    let mut best: Option<(u16, Vec<u64>)> = None;
+    for (fixed, mask) in tables.fixed.iter().zip(&tables.masks) {
+        // What the crate's apply_mask gives: data modules flipped where
+        // the mask says so, functional ones (format information included)
+        // as this mask draws them.
+        let rows: Vec<u64> = base
+            .iter()
+            .zip(&tables.functional)
+            .zip(fixed.iter().zip(mask))
+            .map(|((row, functional), (fixed, mask))| ((row ^ mask) & !functional) | fixed)
+            .collect();
+        let score = penalty(&Grid::of_rows(rows.clone(), width));
+        if best.as_ref().is_none_or(|(lowest, _)| score < *lowest) {
+            best = Some((score, rows));
+        }
+    }
+    let (_, rows) = best?;
+    Some(svg_document(&rows, &tables))
+}
+
+/// What masking does to every code of one size, learnt once from the
+/// crate: which modules are functional, their colours under each mask
+/// (the format information differs), and which data modules each mask
+/// flips. Bit `x` of row `y` is the module at column `x`.
+struct Tables {
+    functional: Vec<u64>,
+    fixed: Vec<Vec<u64>>,
+    masks: Vec<Vec<u64>>,
+    /// The SVG document's start, and each module's square as the crate's
+    /// renderer writes it (`M{x} {y}h{s}v{s}H{x}V{y}`), row after row.
+    head: Vec<u8>,
+    squares: Vec<Vec<u8>>,
+}
+
+fn bit_rows(colors: &[Color], width: usize) -> Vec<u64> {
+    colors
+        .chunks_exact(width)
+        .map(|line| {
+            line.iter()
+                .enumerate()
+                .fold(0u64, |row, (x, c)| row | u64::from(*c == Color::Dark) << x)
+        })
+        .collect()
+}
+
+/// The tables for `canvas`'s size (drawn, not yet masked), made from it
+/// the first time and kept for the process.
+fn tables(version: qrcode::Version, canvas: &Canvas) -> Option<Arc<Tables>> {
+    static KNOWN: OnceLock<Mutex<HashMap<usize, Arc<Tables>>>> = OnceLock::new();
+    let width = version.width() as usize;
+    let known = KNOWN.get_or_init(Default::default);
+    if let Some(tables) = known.lock().ok()?.get(&width) {
+        return Some(tables.clone());
+    }
+    let base = bit_rows(&canvas.clone().into_colors(), width);
+    let side = version.width();
+    let functional: Vec<u64> = (0..side)
+        .map(|y| {
+            (0..side).fold(0u64, |row, x| {
+                row | u64::from(qrcode::canvas::is_functional(version, side, x, y)) << x
+            })
+        })
+        .collect();
+    let mut fixed = Vec::new();
+    let mut masks = Vec::new();
     for mask in MASKS {
         let mut masked = canvas.clone();
         masked.apply_mask(mask);
-        let colors = masked.into_colors();
-        let score = penalty(&Grid::of(&colors, width));
-        if best.as_ref().is_none_or(|(lowest, _)| score < *lowest) {
-            best = Some((score, colors));
-        }
+        let rows = bit_rows(&masked.into_colors(), width);
+        fixed.push(rows.iter().zip(&functional).map(|(r, f)| r & f).collect());
+        masks.push(
+            rows.iter()
+                .zip(&base)
+                .zip(&functional)
+                .map(|((r, b), f)| (r ^ b) & !f)
+                .collect(),
+        );
     }
-    let (_, colors) = best?;
-    Some(svg_document(&colors, width))
+    let (head, squares) = svg_parts(width);
+    let tables = Arc::new(Tables {
+        functional,
+        fixed,
+        masks,
+        head,
+        squares,
+    });
+    known.lock().ok()?.insert(width, tables.clone());
+    Some(tables)
 }
 
-/// What the crate's SVG renderer writes for these modules with
-/// `min_dimensions(132, 132)` and the 4-module quiet zone: one
-/// `M{x} {y}h{s}v{s}H{x}V{y}` square per dark module.
-fn svg_document(colors: &[Color], width: usize) -> String {
+/// What the crate's SVG renderer writes with `min_dimensions(132, 132)`
+/// and the 4-module quiet zone, for a code `width` modules a side: the
+/// document's start, and each module's square.
+fn svg_parts(width: usize) -> (Vec<u8>, Vec<Vec<u8>>) {
     let zone = 4;
     let side = width + 2 * zone;
     // The smallest whole module size reaching 132 pixels.
     let unit = 132usize.div_ceil(side).max(1);
     let pixels = side * unit;
-    let mut out: Vec<u8> = Vec::with_capacity(400 + colors.len() * 12);
-    out.extend_from_slice(br#"<?xml version="1.0" standalone="yes"?><svg xmlns="http://www.w3.org/2000/svg" version="1.1" width=""#);
-    push_number(&mut out, pixels);
-    out.extend_from_slice(br#"" height=""#);
-    push_number(&mut out, pixels);
-    out.extend_from_slice(br#"" viewBox="0 0 "#);
-    push_number(&mut out, pixels);
-    out.push(b' ');
-    push_number(&mut out, pixels);
-    out.extend_from_slice(br#"" shape-rendering="crispEdges"><rect x="0" y="0" width=""#);
-    push_number(&mut out, pixels);
-    out.extend_from_slice(br#"" height=""#);
-    push_number(&mut out, pixels);
-    out.extend_from_slice(br##"" fill="#fff"/><path fill="#000" d=""##);
-    // The pixel offset of each module position, written once.
-    let offsets: Vec<Vec<u8>> = (0..width)
-        .map(|i| {
-            let mut text = Vec::new();
-            push_number(&mut text, (i + zone) * unit);
-            text
-        })
-        .collect();
-    let mut size = b"h".to_vec();
-    push_number(&mut size, unit);
-    size.push(b'v');
-    push_number(&mut size, unit);
-    for (row, line) in colors.chunks_exact(width).enumerate() {
-        let y = &offsets[row];
-        for (column, color) in line.iter().enumerate() {
-            if *color == Color::Light {
-                continue;
+    let mut head = Vec::new();
+    head.extend_from_slice(br#"<?xml version="1.0" standalone="yes"?><svg xmlns="http://www.w3.org/2000/svg" version="1.1" width=""#);
+    push_number(&mut head, pixels);
+    head.extend_from_slice(br#"" height=""#);
+    push_number(&mut head, pixels);
+    head.extend_from_slice(br#"" viewBox="0 0 "#);
+    push_number(&mut head, pixels);
+    head.push(b' ');
+    push_number(&mut head, pixels);
+    head.extend_from_slice(br#"" shape-rendering="crispEdges"><rect x="0" y="0" width=""#);
+    push_number(&mut head, pixels);
+    head.extend_from_slice(br#"" height=""#);
+    push_number(&mut head, pixels);
+    head.extend_from_slice(br##"" fill="#fff"/><path fill="#000" d=""##);
+    let mut squares = Vec::with_capacity(width * width);
+    for row in 0..width {
+        for column in 0..width {
+            let (x, y) = ((column + zone) * unit, (row + zone) * unit);
+            let mut square = vec![b'M'];
+            push_number(&mut square, x);
+            square.push(b' ');
+            push_number(&mut square, y);
+            square.push(b'h');
+            push_number(&mut square, unit);
+            square.push(b'v');
+            push_number(&mut square, unit);
+            square.push(b'H');
+            push_number(&mut square, x);
+            square.push(b'V');
+            push_number(&mut square, y);
+            squares.push(square);
+        }
+    }
+    (head, squares)
+}
+
+/// The SVG document of these modules (bit `x` of row `y`: dark module).
+fn svg_document(rows: &[u64], tables: &Tables) -> String {
+    let width = rows.len();
+    let mut out: Vec<u8> = Vec::with_capacity(tables.head.len() + width * width * 12 + 8);
+    out.extend_from_slice(&tables.head);
+    for (y, &row) in rows.iter().enumerate() {
+        let mut row = row;
+        while row != 0 {
+            let x = row.trailing_zeros() as usize;
+            row &= row - 1;
+            if let Some(square) = tables.squares.get(y * width + x) {
+                out.extend_from_slice(square);
             }
-            let x = &offsets[column];
-            out.push(b'M');
-            out.extend_from_slice(x);
-            out.push(b' ');
-            out.extend_from_slice(y);
-            out.extend_from_slice(&size);
-            out.push(b'H');
-            out.extend_from_slice(x);
-            out.push(b'V');
-            out.extend_from_slice(y);
         }
     }
     out.extend_from_slice(br#""/></svg>"#);
@@ -161,14 +251,16 @@ struct Grid {
 }
 
 impl Grid {
-    fn of(colors: &[Color], width: usize) -> Grid {
-        let mut rows = vec![0u64; width];
+    fn of_rows(rows: Vec<u64>, width: usize) -> Grid {
         let mut columns = vec![0u64; width];
-        for (y, line) in colors.chunks_exact(width).enumerate() {
-            for (x, color) in line.iter().enumerate() {
-                let dark = u64::from(*color == Color::Dark);
-                rows[y] |= dark << x;
-                columns[x] |= dark << y;
+        for (y, &row) in rows.iter().enumerate() {
+            let mut row = row;
+            while row != 0 {
+                let x = row.trailing_zeros() as usize;
+                row &= row - 1;
+                if let Some(column) = columns.get_mut(x) {
+                    *column |= 1 << y;
+                }
             }
         }
         Grid {

@@ -153,17 +153,21 @@ pub fn publish(entries: &[Entry], tree: &mut OutputTree) -> String {
     use rayon::prelude::*;
     // Each document's grams on every thread; then, document by document,
     // into the shards (postings stay in document order).
-    let grams: Vec<Vec<u64>> = entries.par_iter().map(|e| gram_keys(&e.text)).collect();
+    // (In batches, so that the grams of all documents are never all in
+    // memory at once.)
     let mut keyed: Vec<BTreeMap<u64, Vec<usize>>> = (0..SHARDS).map(|_| BTreeMap::new()).collect();
-    for (number, keys) in grams.iter().enumerate() {
-        for &key in keys {
-            let shard = (key >> 32) as u32 % SHARDS;
-            if let Some(shard) = keyed.get_mut(shard as usize) {
-                shard.entry(key).or_default().push(number);
+    for (batch, chunk) in entries.chunks(1024).enumerate() {
+        let grams: Vec<Vec<u64>> = chunk.par_iter().map(|e| gram_keys(&e.text)).collect();
+        for (i, keys) in grams.iter().enumerate() {
+            let number = batch * 1024 + i;
+            for &key in keys {
+                let shard = (key >> 32) as u32 % SHARDS;
+                if let Some(shard) = keyed.get_mut(shard as usize) {
+                    shard.entry(key).or_default().push(number);
+                }
             }
         }
     }
-    drop(grams);
     let shards: Vec<BTreeMap<String, Vec<usize>>> = keyed
         .into_iter()
         .map(|shard| {

@@ -29,6 +29,7 @@ use crate::messages::Lang;
 use crate::metrics::{Metrics, PeriodKind};
 use crate::output::OutputTree;
 use chrono::{Datelike, NaiveDateTime};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -63,6 +64,35 @@ struct NoticeView {
     affected: String,
     expires: String,
     html: String,
+    /// This view as a template value, made once and shared by every page
+    /// that shows the notice (values are reference-counted).
+    #[serde(skip)]
+    value: SharedValue,
+}
+
+/// A template value that hashes as nothing: it is made from the fields
+/// beside it, which the key already covers.
+#[derive(Debug, Clone)]
+struct SharedValue(tera::Value);
+
+impl Default for SharedValue {
+    fn default() -> Self {
+        SharedValue(tera::Value::from(()))
+    }
+}
+
+impl Hash for SharedValue {
+    fn hash<H: Hasher>(&self, _: &mut H) {}
+}
+
+/// Notices as a template list, from their shared values.
+fn notice_values<'v>(items: impl IntoIterator<Item = &'v NoticeView>) -> tera::Value {
+    tera::Value::from(
+        items
+            .into_iter()
+            .map(|v| v.value.0.clone())
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// One link of a navigation bar.
@@ -82,6 +112,12 @@ struct Site<'a> {
     lang: Lang,
     /// (url relative to the site root, label)
     nav: Vec<(String, String)>,
+    /// What every page's context holds (language, labels, estate,
+    /// `as_of`, assets), made once: its values are shared, not copied.
+    base: tera::Context,
+    /// The navigation bar with each of its links marked current, and with
+    /// none (key "").
+    navs: BTreeMap<String, tera::Value>,
     /// Files of the previous render still to be reused (or dropped).
     old: HashMap<String, (u64, Vec<u8>)>,
     old_markdown: HashMap<String, Rendered>,
@@ -171,23 +207,62 @@ impl Site<'_> {
         self.label(&format!("category_{}", category.key()))
     }
 
-    /// A context for a page written at `path` (relative to the site root).
-    fn context(&self, path: &str, section: &str) -> tera::Context {
-        let root = root_of(path);
-        let mut context = base_context(self.input, &root);
-        context.insert("assets", &self.assets);
-        let nav: Vec<NavItem> = self
-            .nav
+    /// The navigation bar with `section` marked current.
+    fn nav_items(&self, section: &str) -> Vec<NavItem> {
+        self.nav
             .iter()
             .map(|(href, label)| NavItem {
                 href: href.clone(),
                 label: label.clone(),
                 current: href == section,
             })
+            .collect()
+    }
+
+    /// Makes the shared part of every page's context.
+    fn prepare(&mut self) {
+        let mut base = base_context(self.input, "");
+        base.insert("assets", &self.assets);
+        base.insert("search_url", "search/index.html");
+        self.base = base;
+        let sections =
+            std::iter::once(String::new()).chain(self.nav.iter().map(|(h, _)| h.clone()));
+        self.navs = sections
+            .map(|section| {
+                let value = tera::Value::from_serializable(&self.nav_items(&section));
+                (section, value)
+            })
             .collect();
-        context.insert("nav", &nav);
-        context.insert("search_url", "search/index.html");
+    }
+
+    /// A context for a page written at `path` (relative to the site root).
+    fn context(&self, path: &str, section: &str) -> tera::Context {
+        let mut context = self.base.clone();
+        context.insert("root", &root_of(path));
+        match self.navs.get(section) {
+            Some(nav) => context.insert_value("nav", nav.clone()),
+            None => context.insert("nav", &self.nav_items(section)),
+        }
         context
+    }
+
+    /// Where the file for the page at URL `path` goes: under the decoded
+    /// URL (see [`Self::file`]).
+    fn file_path(path: &str) -> String {
+        format!("site/{}", decode_for_display(path))
+    }
+
+    /// The previous render's bytes of the file at `path` (see
+    /// [`Self::file_path`]) when they were made with `key`, moved into this
+    /// render's memo; false when the file must be produced again.
+    fn reuse(&mut self, path: &str, key: u64) -> bool {
+        if let Some((old_key, bytes)) = self.old.remove(path)
+            && old_key == key
+        {
+            self.memo.files.insert(path.to_string(), (key, bytes));
+            return true;
+        }
+        false
     }
 
     /// Writes the page at `path` (relative to the site root) from
@@ -224,11 +299,8 @@ impl Site<'_> {
         key: u64,
         produce: impl FnOnce(&Site) -> Result<Vec<u8>, Diagnostic>,
     ) {
-        let path = format!("site/{}", decode_for_display(path));
-        if let Some((old_key, bytes)) = self.old.remove(&path)
-            && old_key == key
-        {
-            self.memo.files.insert(path, (key, bytes));
+        let path = Self::file_path(path);
+        if self.reuse(&path, key) {
             return;
         }
         match produce(self) {
@@ -238,6 +310,27 @@ impl Site<'_> {
             }
             Err(e) => self.errors.push(e),
         }
+    }
+
+    /// Converts, on every thread, the Markdown of `bodies` that neither
+    /// this render nor the previous one has converted yet, so that
+    /// [`Self::markdown`] finds them all.
+    fn prefetch_markdown<'b>(
+        &mut self,
+        bodies: impl Iterator<Item = &'b str>,
+        options: RenderOptions,
+    ) {
+        let mut missing: Vec<&str> = bodies
+            .filter(|b| !self.memo.markdown.contains_key(*b) && !self.old_markdown.contains_key(*b))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let converted: Vec<(String, Rendered)> = missing
+            .par_iter()
+            .map(|body| (body.to_string(), markdown::render(body, options)))
+            .collect();
+        self.memo.markdown_runs += converted.len();
+        self.memo.markdown.extend(converted);
     }
 
     /// A notice's or page's Markdown, converted once per distinct text.
@@ -275,8 +368,19 @@ fn notice_dir(slug: &str) -> String {
 
 /// Renders the whole site.
 pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Diagnostic>> {
+    render_streaming(input, engine, None)
+}
+
+/// [`render`], handing the notice pages to `sink` in batches as they are
+/// rendered (the rest of the site is returned); without a sink, all in
+/// the returned tree.
+pub fn render_streaming(
+    input: &RenderInput,
+    engine: &Engine,
+    sink: Option<&mut (dyn FnMut(OutputTree) + Send)>,
+) -> Result<OutputTree, Vec<Diagnostic>> {
     let mut memo = SiteMemo::default();
-    render_with(input, engine, &mut memo)?;
+    render_memo(input, engine, &mut memo, sink)?;
     Ok(memo.into_tree())
 }
 
@@ -288,6 +392,17 @@ pub fn render_with(
     input: &RenderInput,
     engine: &Engine,
     memo: &mut SiteMemo,
+) -> Result<(), Vec<Diagnostic>> {
+    render_memo(input, engine, memo, None)
+}
+
+/// [`render_with`]; with a `sink`, the notice pages rendered afresh go to
+/// it instead of into the memo (a build keeps no memo).
+fn render_memo(
+    input: &RenderInput,
+    engine: &Engine,
+    memo: &mut SiteMemo,
+    sink: Option<&mut (dyn FnMut(OutputTree) + Send)>,
 ) -> Result<(), Vec<Diagnostic>> {
     let mut asset_tree = OutputTree::default();
     let asset_urls = assets::publish(&input.theme.assets, "site", &mut asset_tree);
@@ -301,6 +416,8 @@ pub fn render_with(
         assets: asset_urls,
         lang,
         nav: Vec::new(),
+        base: tera::Context::new(),
+        navs: BTreeMap::new(),
         old: previous.files,
         old_markdown: previous.markdown,
         memo: SiteMemo::default(),
@@ -322,6 +439,8 @@ pub fn render_with(
             page.title.clone(),
         ));
     }
+
+    site.prepare();
 
     let options = RenderOptions {
         trust_html: input.config.site.trust_html,
@@ -349,6 +468,10 @@ pub fn render_with(
     }
 
     let as_of = input.as_of;
+    site.prefetch_markdown(
+        input.content.notices.iter().map(|n| n.body.as_str()),
+        options,
+    );
     let rendered: Vec<(&Notice, Rendered)> = input
         .content
         .notices
@@ -356,8 +479,12 @@ pub fn render_with(
         .map(|n| (n, site.markdown(&n.body, options)))
         .collect();
     let views: Vec<NoticeView> = rendered
-        .iter()
-        .map(|(n, r)| notice_view(&site, n, r, as_of))
+        .par_iter()
+        .map(|(n, r)| {
+            let mut view = notice_view(&site, n, r, as_of);
+            view.value = SharedValue(tera::Value::from_serializable(&view));
+            view
+        })
         .collect();
     // Current = not expired, in the order lists show them: pinned first,
     // then newest first (the loader already sorted by date).
@@ -366,7 +493,7 @@ pub fn render_with(
 
     render_home(&mut site, &current);
     render_lists(&mut site, &current);
-    render_notices(&mut site, &views);
+    render_notices(&mut site, &views, sink);
     render_archive(&mut site, &views);
     let pages_html = render_pages(&mut site, options);
     render_quality(&mut site);
@@ -419,6 +546,7 @@ fn notice_view(site: &Site, n: &Notice, r: &Rendered, as_of: NaiveDateTime) -> N
         affected: n.affected.join(separator),
         expires: minutes(&n.expires),
         html: r.html.clone(),
+        value: SharedValue::default(),
     };
     view.key = key_of(&view);
     view
@@ -469,8 +597,8 @@ fn render_home(site: &mut Site, current: &[&NoticeView]) {
     ));
     site.page(path, "site/index.html", key, |site| {
         let mut context = site.context(path, "index.html");
-        context.insert("outages", &outages);
-        context.insert("latest", &latest);
+        context.insert_value("outages", notice_values(outages.iter().map(|v| **v)));
+        context.insert_value("latest", notice_values(latest.iter().map(|v| **v)));
         context.insert("more", &more);
         context.insert("categories", &chips);
         context.insert("tel_service", &tel(&site.input.config.service_phone));
@@ -556,7 +684,7 @@ fn write_list(
             let mut context = site.context(&path, section);
             context.insert("title", title);
             context.insert("note", heading_note);
-            context.insert("items", page);
+            context.insert_value("items", notice_values(page.iter().copied()));
             context.insert("categories", chips);
             context.insert("current_category", current_chip);
             context.insert("pager", &pager);
@@ -605,37 +733,86 @@ fn render_lists(site: &mut Site, current: &[&NoticeView]) {
     }
 }
 
-fn render_notices(site: &mut Site, views: &[NoticeView]) {
-    let base_url = feeds::normalize_base_url(&site.input.config.base_url);
-    // A notice's own pages show only that notice and what every page
-    // shares (the base URL is part of the config), so its key is theirs.
-    for view in views {
-        let path = view.url.clone();
-        site.page(&path, "site/notice.html", view.key, |site| {
-            let mut context = site.context(&path, "notices/index.html");
-            context.insert("notice", view);
-            context
-        });
+/// How many notices' pages are rendered (on every thread) before they are
+/// handed on: enough to keep the threads busy, few enough to stay small.
+const NOTICE_BATCH: usize = 256;
 
-        let path = view.print_url.clone();
-        site.page(&path, "site/print.html", view.key, |site| {
-            let mut context = site.context(&path, "notices/index.html");
-            context.insert("notice", view);
-            let online = if base_url.is_empty() {
-                String::new()
-            } else {
-                format!("{base_url}{}", notice_dir(&view.slug))
-            };
-            let qr = if online.is_empty() {
-                None
-            } else {
-                super::qr::svg(&online, &site.label("scan_to_read"))
-            };
-            context.insert("online_url", &online);
-            context.insert("online_url_shown", &decode_for_display(&online));
-            context.insert("qr", &qr);
-            context
-        });
+/// Each notice's page and print view. A notice's own pages show only that
+/// notice and what every page shares (the base URL is part of the config),
+/// so its key is theirs. Pages whose key is unchanged are reused; the rest
+/// are rendered batch by batch on every thread, into `sink` when there is
+/// one (then they are not kept in the memo), else into the memo.
+fn render_notices(
+    site: &mut Site,
+    views: &[NoticeView],
+    mut sink: Option<&mut (dyn FnMut(OutputTree) + Send)>,
+) {
+    let base_url = feeds::normalize_base_url(&site.input.config.base_url);
+    let scan_label = site.label("scan_to_read");
+    let page_key = |view: &NoticeView| key_of(&("site/notice.html", view.key));
+    let print_key = |view: &NoticeView| key_of(&("site/print.html", view.key));
+    let mut stale: Vec<(&NoticeView, bool, bool)> = Vec::new();
+    for view in views {
+        let page = !site.reuse(&Site::file_path(&view.url), page_key(view));
+        let print = !site.reuse(&Site::file_path(&view.print_url), print_key(view));
+        if page || print {
+            stale.push((view, page, print));
+        }
+    }
+    type Produced = (String, u64, Result<String, Diagnostic>);
+    for batch in stale.chunks(NOTICE_BATCH) {
+        let shared: &Site = site;
+        let pages: Vec<Vec<Produced>> = batch
+            .par_iter()
+            .map(|&(view, page, print)| {
+                let mut produced = Vec::with_capacity(2);
+                if page {
+                    let mut context = shared.context(&view.url, "notices/index.html");
+                    context.insert_value("notice", view.value.0.clone());
+                    let html = shared.engine.render("site/notice.html", &context);
+                    produced.push((Site::file_path(&view.url), page_key(view), html));
+                }
+                if print {
+                    let mut context = shared.context(&view.print_url, "notices/index.html");
+                    context.insert_value("notice", view.value.0.clone());
+                    let online = if base_url.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{base_url}{}", notice_dir(&view.slug))
+                    };
+                    let qr = if online.is_empty() {
+                        None
+                    } else {
+                        super::qr::svg(&online, &scan_label)
+                    };
+                    context.insert("online_url", &online);
+                    context.insert("online_url_shown", &decode_for_display(&online));
+                    context.insert("qr", &qr);
+                    let html = shared.engine.render("site/print.html", &context);
+                    produced.push((Site::file_path(&view.print_url), print_key(view), html));
+                }
+                produced
+            })
+            .collect();
+        let mut done = OutputTree::default();
+        for (path, key, result) in pages.into_iter().flatten() {
+            match result {
+                Ok(html) => {
+                    site.memo.rendered.push(path.clone());
+                    if sink.is_some() {
+                        done.insert(path, html);
+                    } else {
+                        site.memo.files.insert(path, (key, html.into_bytes()));
+                    }
+                }
+                Err(e) => site.errors.push(e),
+            }
+        }
+        if let Some(sink) = sink.as_mut()
+            && !done.files.is_empty()
+        {
+            sink(done);
+        }
     }
 }
 
@@ -710,7 +887,7 @@ fn render_archive(site: &mut Site, views: &[NoticeView]) {
         site.page(&path, "site/archive_month.html", page_key, |site| {
             let mut context = site.context(&path, "archive/index.html");
             context.insert("title", &title);
-            context.insert("items", items);
+            context.insert_value("items", notice_values(items.iter().copied()));
             context.insert("months", &index);
             context.insert("current_month", key);
             context
