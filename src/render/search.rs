@@ -121,11 +121,36 @@ pub fn query_grams(query: &str) -> BTreeSet<String> {
 /// which UTF-8 byte order and code point order agree on.
 fn gram_keys(text: &str) -> Vec<u64> {
     let mut keys = Vec::new();
-    for run in runs(text) {
-        for (i, c) in run.iter().enumerate() {
-            keys.push(u64::from(*c as u32) << 32);
-            if let Some(next) = run.get(i + 1) {
-                keys.push(u64::from(*c as u32) << 32 | u64::from(*next as u32));
+    // The previous letter or digit of the current run.
+    let mut previous: Option<char> = None;
+    let mut push = |c: char, keys: &mut Vec<u64>| {
+        if c.is_alphanumeric() {
+            keys.push(u64::from(c as u32) << 32);
+            if let Some(p) = previous {
+                keys.push(u64::from(p as u32) << 32 | u64::from(c as u32));
+            }
+            previous = Some(c);
+        } else {
+            previous = None;
+        }
+    };
+    // What `normalize` does, character by character, with quick ways for
+    // ASCII and for CJK ideographs (no case, always letters).
+    for c in text.chars() {
+        match c {
+            _ if c.is_ascii() => push(c.to_ascii_lowercase(), &mut keys),
+            '\u{4e00}'..='\u{9fff}' => push(c, &mut keys),
+            '\u{ff01}'..='\u{ff5e}' => {
+                let c = char::from_u32(c as u32 - 0xfee0).unwrap_or(c);
+                for lower in c.to_lowercase() {
+                    push(lower, &mut keys);
+                }
+            }
+            '\u{3000}' => push(' ', &mut keys),
+            _ => {
+                for lower in c.to_lowercase() {
+                    push(lower, &mut keys);
+                }
             }
         }
     }
@@ -293,6 +318,9 @@ mod tests {
             "",
             "x",
             "物业费 缴纳 ＡＢＣ abc",
+            "İstanbul ΣΑΣ straße Ⅻ ①② 〇 ｶﾀｶﾅ ﾟ",
+            "é\u{301}x\u{3000}y\u{ff10}\u{ff3f}z_ 1.5% 😀a",
+            "ǅ ǈ ΐ ﬁ",
         ] {
             let keys: Vec<String> = gram_keys(text).into_iter().map(gram_of).collect();
             let grams: Vec<String> = index_grams(text).into_iter().collect();

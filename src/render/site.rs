@@ -34,6 +34,13 @@ use serde::Serialize;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// The guarded value, also after a thread panicked while holding it (the
+/// maps hold plain data that a panic cannot leave half-changed).
+fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
 /// A notice as templates see it.
 #[derive(Debug, Clone, Serialize, Hash)]
@@ -118,9 +125,10 @@ struct Site<'a> {
     /// The navigation bar with each of its links marked current, and with
     /// none (key "").
     navs: BTreeMap<String, tera::Value>,
-    /// Files of the previous render still to be reused (or dropped).
-    old: HashMap<String, (u64, Vec<u8>)>,
-    old_markdown: HashMap<String, Rendered>,
+    /// Files of the previous render still to be reused (or dropped),
+    /// shared by the parts rendered at the same time (see [`Self::fork`]).
+    old: Arc<Mutex<HashMap<String, (u64, Vec<u8>)>>>,
+    old_markdown: Arc<Mutex<HashMap<String, Rendered>>>,
     /// The memo this render fills.
     memo: SiteMemo,
     errors: Vec<Diagnostic>,
@@ -198,13 +206,47 @@ fn json_key(value: &impl Serialize) -> u64 {
     key_of(&serde_json::to_string(value).unwrap_or_default())
 }
 
-impl Site<'_> {
+impl<'a> Site<'a> {
     fn label(&self, key: &str) -> String {
         self.labels.get(key).copied().unwrap_or(key).to_string()
     }
 
     fn category_name(&self, category: Category) -> String {
         self.label(&format!("category_{}", category.key()))
+    }
+
+    /// A site with the same settings and nothing rendered yet, for a part
+    /// rendered at the same time as others; [`Self::join`] takes its files
+    /// back. The previous render's files are shared, not copied.
+    fn fork(&self) -> Site<'a> {
+        Site {
+            input: self.input,
+            engine: self.engine,
+            labels: self.labels.clone(),
+            assets: self.assets.clone(),
+            lang: self.lang,
+            nav: self.nav.clone(),
+            base: self.base.clone(),
+            navs: self.navs.clone(),
+            old: Arc::clone(&self.old),
+            old_markdown: Arc::clone(&self.old_markdown),
+            memo: SiteMemo {
+                shared: self.memo.shared,
+                search: self.memo.search.clone(),
+                ..SiteMemo::default()
+            },
+            errors: Vec::new(),
+        }
+    }
+
+    /// Takes back what a [`Self::fork`] rendered.
+    fn join(&mut self, part: Site) {
+        let memo = part.memo;
+        self.memo.files.extend(memo.files);
+        self.memo.markdown.extend(memo.markdown);
+        self.memo.rendered.extend(memo.rendered);
+        self.memo.markdown_runs += memo.markdown_runs;
+        self.errors.extend(part.errors);
     }
 
     /// The navigation bar with `section` marked current.
@@ -256,7 +298,8 @@ impl Site<'_> {
     /// [`Self::file_path`]) when they were made with `key`, moved into this
     /// render's memo; false when the file must be produced again.
     fn reuse(&mut self, path: &str, key: u64) -> bool {
-        if let Some((old_key, bytes)) = self.old.remove(path)
+        let old = locked(&self.old).remove(path);
+        if let Some((old_key, bytes)) = old
             && old_key == key
         {
             self.memo.files.insert(path.to_string(), (key, bytes));
@@ -321,7 +364,9 @@ impl Site<'_> {
         options: RenderOptions,
     ) {
         let mut missing: Vec<&str> = bodies
-            .filter(|b| !self.memo.markdown.contains_key(*b) && !self.old_markdown.contains_key(*b))
+            .filter(|b| {
+                !self.memo.markdown.contains_key(*b) && !locked(&self.old_markdown).contains_key(*b)
+            })
             .collect();
         missing.sort_unstable();
         missing.dedup();
@@ -338,7 +383,8 @@ impl Site<'_> {
         if let Some(rendered) = self.memo.markdown.get(body) {
             return rendered.clone();
         }
-        let rendered = match self.old_markdown.remove(body) {
+        let old = locked(&self.old_markdown).remove(body);
+        let rendered = match old {
             Some(rendered) => rendered,
             None => {
                 self.memo.markdown_runs += 1;
@@ -418,8 +464,8 @@ fn render_memo(
         nav: Vec::new(),
         base: tera::Context::new(),
         navs: BTreeMap::new(),
-        old: previous.files,
-        old_markdown: previous.markdown,
+        old: Arc::new(Mutex::new(previous.files)),
+        old_markdown: Arc::new(Mutex::new(previous.markdown)),
         memo: SiteMemo::default(),
         errors: Vec::new(),
     };
@@ -458,8 +504,8 @@ fn render_memo(
     if previous.shared == Some(shared) {
         site.memo.search = previous.search;
     } else {
-        site.old.clear();
-        site.old_markdown.clear();
+        locked(&site.old).clear();
+        locked(&site.old_markdown).clear();
     }
     for (path, bytes) in asset_tree.files {
         let key = key_of(&bytes);
@@ -491,14 +537,46 @@ fn render_memo(
     let mut current: Vec<&NoticeView> = views.iter().filter(|v| !v.expired).collect();
     current.sort_by_key(|v| !v.pinned);
 
-    render_home(&mut site, &current);
-    render_lists(&mut site, &current);
-    render_notices(&mut site, &views, sink);
-    render_archive(&mut site, &views);
-    let pages_html = render_pages(&mut site, options);
-    render_quality(&mut site);
-    render_search(&mut site, &rendered, &views, &pages_html);
-    render_machine_files(&mut site, &current, &views);
+    // The parts at the same time, each on its own fork; gathered in this
+    // order, so that errors read as if one ran after the other.
+    let [
+        mut home,
+        mut lists,
+        mut notices,
+        mut archive,
+        mut pages,
+        mut quality,
+        mut search,
+        mut machine,
+    ] = std::array::from_fn(|_| site.fork());
+    let pages_html = render_pages(&mut pages, options);
+    rayon::join(
+        || render_notices(&mut notices, &views, sink),
+        || {
+            rayon::join(
+                || {
+                    render_home(&mut home, &current);
+                    render_lists(&mut lists, &current);
+                    render_archive(&mut archive, &views);
+                },
+                || {
+                    rayon::join(
+                        || {
+                            render_quality(&mut quality);
+                            render_search(&mut search, &rendered, &views, &pages_html);
+                        },
+                        || render_machine_files(&mut machine, &current, &views),
+                    )
+                },
+            )
+        },
+    );
+    site.memo.search = search.memo.search.take();
+    for part in [
+        home, lists, notices, archive, pages, quality, search, machine,
+    ] {
+        site.join(part);
+    }
 
     site.memo.rendered.sort();
     *memo = site.memo;
@@ -1168,7 +1246,7 @@ fn render_search(
         Some((key, paths, url))
             if key == entries_key
                 && paths.iter().all(|p| {
-                    site.old
+                    locked(&site.old)
                         .get(&format!("site/{p}"))
                         .is_some_and(|(k, _)| *k == key)
                 }) =>
@@ -1185,7 +1263,7 @@ fn render_search(
             let mut paths = Vec::new();
             for (path, bytes) in files.files {
                 let path = path.strip_prefix("site/").unwrap_or(&path).to_string();
-                site.old.remove(&format!("site/{path}"));
+                locked(&site.old).remove(&format!("site/{path}"));
                 site.raw(&path, entries_key, |_| bytes);
                 paths.push(path);
             }

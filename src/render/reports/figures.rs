@@ -157,12 +157,16 @@ pub fn escalations_by_quarter<L: LogSource + ?Sized>(
     logs: &L,
 ) -> BTreeMap<Quarter, u64> {
     let logs = logs.compact();
+    // Only the escalated ids are looked for in the complaints log.
+    let wanted: std::collections::HashSet<&str> =
+        metrics.escalations.iter().map(|e| e.id.as_str()).collect();
     let mut received: BTreeMap<&str, i64> = BTreeMap::new();
     for (i, complaint) in logs.complaints.iter().enumerate() {
-        // The first row with an id is the valid one (data contract).
-        received
-            .entry(logs.complaint_id(i))
-            .or_insert(complaint.received_at);
+        let id = logs.complaint_id(i);
+        if wanted.contains(id) {
+            // The first row with an id is the valid one (data contract).
+            received.entry(id).or_insert(complaint.received_at);
+        }
     }
     let mut counts = BTreeMap::new();
     for escalation in &metrics.escalations {
