@@ -34,6 +34,7 @@ use crate::output::OutputTree;
 use html::Edits;
 use numbering::Numbering;
 use pulldown_cmark::{Event, Options, Parser, Tag};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -86,29 +87,42 @@ pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Di
         Ok(page) => tree.insert("handbook/index.html", page),
         Err(e) => errors.push(e),
     }
-    for (index, doc) in book.docs.iter().enumerate() {
-        let body = book.web_html(index, anchor_label);
-        let neighbour = |i: Option<usize>| {
-            i.and_then(|i| web_toc.get(i)).map(|c| Neighbour {
-                href: c.href.clone(),
-                number: c.number.clone(),
-                title: c.title.clone(),
-            })
-        };
-        let mut page = context.clone();
-        page.insert("current", &doc.chapter.slug);
-        page.insert(
-            "chapter",
-            &PageChapter {
-                number: doc.number.clone(),
-                title: doc.chapter.title.clone(),
-                html: body,
-            },
-        );
-        page.insert("prev", &neighbour(index.checked_sub(1)));
-        page.insert("next", &neighbour(Some(index + 1)));
-        match engine.render("handbook/chapter.html", &page) {
-            Ok(html) => tree.insert(format!("handbook/{}", page_name(doc)), html),
+    // The chapter pages, on every thread; each shows the whole table of
+    // contents, so they are most of the handbook's work.
+    let pages: Vec<(String, Result<String, Diagnostic>)> = book
+        .docs
+        .par_iter()
+        .enumerate()
+        .map(|(index, doc)| {
+            let body = book.web_html(index, anchor_label);
+            let neighbour = |i: Option<usize>| {
+                i.and_then(|i| web_toc.get(i)).map(|c| Neighbour {
+                    href: c.href.clone(),
+                    number: c.number.clone(),
+                    title: c.title.clone(),
+                })
+            };
+            let mut page = context.clone();
+            page.insert("current", &doc.chapter.slug);
+            page.insert(
+                "chapter",
+                &PageChapter {
+                    number: doc.number.clone(),
+                    title: doc.chapter.title.clone(),
+                    html: body,
+                },
+            );
+            page.insert("prev", &neighbour(index.checked_sub(1)));
+            page.insert("next", &neighbour(Some(index + 1)));
+            (
+                format!("handbook/{}", page_name(doc)),
+                engine.render("handbook/chapter.html", &page),
+            )
+        })
+        .collect();
+    for (path, result) in pages {
+        match result {
+            Ok(html) => tree.insert(path, html),
             Err(e) => errors.push(e),
         }
     }
@@ -124,7 +138,7 @@ pub fn render(input: &RenderInput, engine: &Engine) -> Result<OutputTree, Vec<Di
     });
     let print_chapters: Vec<PrintChapter> = book
         .docs
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(index, doc)| PrintChapter {
             id: ids.chapter(index).to_string(),
@@ -304,7 +318,7 @@ enum Link {
 impl<'a> Book<'a> {
     fn prepare(chapters: &'a [Chapter], numbering: Numbering, options: RenderOptions) -> Book<'a> {
         let docs: Vec<Doc> = chapters
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(index, chapter)| {
                 let position = u32::try_from(index + 1).unwrap_or(u32::MAX);
