@@ -131,12 +131,15 @@ fn which(out: &Path, versions: &[(&str, &Snapshot)], moment: &str) -> String {
 }
 
 /// What is beside the output folder other than the estate's own files.
+/// Folders a killed build left beside the output. The back folder
+/// (`.output.wuye-back`, the previous output kept so that the next build
+/// rewrites only changed files; see src/output.rs) belongs there.
 fn leftovers(parent: &Path) -> Vec<String> {
     fs::read_dir(parent)
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("wuye-"))
+        .filter(|n| n.contains("wuye-") && n != ".output.wuye-back")
         .collect()
 }
 
@@ -230,6 +233,9 @@ fn a_killed_build_leaves_the_old_or_the_new_output_complete() {
     build_into(&estate, &out);
     assert_eq!(which(&out, &versions, "after a normal build"), target);
     assert_eq!(leftovers(&out_parent), Vec::<String>::new());
+    // The back folder is whole: the version before, byte for byte.
+    let before = if target == "A" { &b } else { &a };
+    assert_eq!(&snapshot(&out_parent.join(".output.wuye-back")), before);
 }
 
 fn copy_dir(from: &Path, to: &Path) {

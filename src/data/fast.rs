@@ -265,6 +265,11 @@ impl RawRecords {
                     }
                     csv_core::ReadRecordResult::OutputFull => {
                         let len = self.output.len();
+                        if len as u64 >= crate::guard::MAX_CSV_RECORD_BYTES {
+                            // Left to the ordinary reader, which reports
+                            // the row with its line (see guard.rs).
+                            return Err(io::Error::other("row over the size limit"));
+                        }
                         self.output.resize(len * 2, 0);
                     }
                     csv_core::ReadRecordResult::OutputEndsFull => {
