@@ -36,10 +36,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+/// Files of a render by path (`site/...`): key and bytes.
+type MemoFiles = HashMap<String, (u64, Vec<u8>)>;
+
 /// The guarded value, also after a thread panicked while holding it (the
 /// maps hold plain data that a panic cannot leave half-changed).
 fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A notice as templates see it.
@@ -127,7 +132,7 @@ struct Site<'a> {
     navs: BTreeMap<String, tera::Value>,
     /// Files of the previous render still to be reused (or dropped),
     /// shared by the parts rendered at the same time (see [`Self::fork`]).
-    old: Arc<Mutex<HashMap<String, (u64, Vec<u8>)>>>,
+    old: Arc<Mutex<MemoFiles>>,
     old_markdown: Arc<Mutex<HashMap<String, Rendered>>>,
     /// The memo this render fills.
     memo: SiteMemo,
