@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::messages::Lang;
 use chrono::NaiveDateTime;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::{OsStr, OsString};
 use std::path::{Component, Path, PathBuf};
 
@@ -35,9 +35,6 @@ struct Entry<P> {
     /// estate…), in the order reading reported them.
     read_problems: Vec<Diagnostic>,
     file: Option<SourceFile>,
-    /// A link: its target can change without an event for its own path,
-    /// so links are read again whenever their folder sees any change.
-    link: bool,
     /// What parsing the file on its own gave (notices only).
     parsed: P,
 }
@@ -54,6 +51,10 @@ struct Dir<P> {
     listed: bool,
     /// By file name, which sorts as the full load's listing does.
     files: BTreeMap<OsString, Entry<P>>,
+    /// `*.md` links, dangling ones too: a link's target can change (or
+    /// appear) without an event for the link's own name, so links are read
+    /// again whenever their folder sees any change.
+    links: BTreeSet<OsString>,
 }
 
 /// How a folder's files are parsed on their own.
@@ -87,11 +88,20 @@ impl<P: PerFile> Dir<P> {
             let old = previous.remove(file_name);
             files.insert(file_name.to_owned(), read_entry(root, &path, lang, old));
         }
+        let links = std::fs::read_dir(root.join(name))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_ok_and(|t| t.is_symlink()))
+            .map(|entry| entry.file_name())
+            .filter(|name| Path::new(name).extension().is_some_and(|ext| ext == "md"))
+            .collect();
         Dir {
             name,
             problems,
             listed,
             files,
+            links,
         }
     }
 
@@ -99,6 +109,12 @@ impl<P: PerFile> Dir<P> {
     /// or no longer a `*.md` file). True when anything about it changed.
     fn update(&mut self, root: &Path, file_name: &OsStr, lang: Lang) -> bool {
         let path = root.join(self.name).join(file_name);
+        let is_link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+        if is_link && path.extension().is_some_and(|ext| ext == "md") {
+            self.links.insert(file_name.to_owned());
+        } else {
+            self.links.remove(file_name);
+        }
         let old = self.files.remove(file_name);
         if !super::is_markdown_file(&path) {
             return old.is_some();
@@ -115,12 +131,7 @@ impl<P: PerFile> Dir<P> {
 
     /// Reads again every link of the folder; true when any changed.
     fn update_links(&mut self, root: &Path, lang: Lang) -> bool {
-        let links: Vec<OsString> = self
-            .files
-            .iter()
-            .filter(|(_, e)| e.link)
-            .map(|(name, _)| name.clone())
-            .collect();
+        let links: Vec<OsString> = self.links.iter().cloned().collect();
         let mut changed = false;
         for name in links {
             changed |= self.update(root, &name, lang);
@@ -148,7 +159,6 @@ impl<P: PerFile> Dir<P> {
 fn read_entry<P: PerFile>(root: &Path, path: &Path, lang: Lang, old: Option<Entry<P>>) -> Entry<P> {
     let mut read_problems = Vec::new();
     let file = super::read_markdown_file(root, path, &mut read_problems);
-    let link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
     let parsed = match old {
         Some(old) if old.file == file => old.parsed,
         _ => P::parse(file.as_ref(), lang),
@@ -156,7 +166,6 @@ fn read_entry<P: PerFile>(root: &Path, path: &Path, lang: Lang, old: Option<Entr
     Entry {
         read_problems,
         file,
-        link,
         parsed,
     }
 }
@@ -367,6 +376,7 @@ fn refresh<P: PerFile>(dir: &mut Dir<P>, root: &Path, lang: Lang, wanted: Wanted
                 problems: Vec::new(),
                 listed: false,
                 files: BTreeMap::new(),
+                links: BTreeSet::new(),
             },
         );
         *dir = Dir::list(root, previous.name, lang, Some(previous));
