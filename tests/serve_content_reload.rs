@@ -64,7 +64,7 @@ impl Spec {
                 if self.later {
                     front.push("publish_at = \"2026-11-21 08:00\"".into());
                 }
-                if self.day % 3 == 0 {
+                if self.day.is_multiple_of(3) {
                     front.push("expires = \"2026-11-19\"".into());
                 }
             }
@@ -77,7 +77,7 @@ impl Spec {
                 front.push(format!("weight = {}", self.day % 3));
             }
             _ => {
-                if self.title % 2 == 0 {
+                if self.title.is_multiple_of(2) {
                     front.push(format!("title = \"{title}\""));
                 }
             }
@@ -100,7 +100,13 @@ impl Spec {
             2 => "## 一节\n\n见[下一章](02-b.md)，或[没有的章](missing.md)。\n".to_string(),
             3 => format!(
                 "## 本季度主要工作\n\n报修 {{{{ repairs.orders }}}} 单{}。\n",
-                { if self.day % 4 == 0 { "，{{ }}" } else { "" } }
+                {
+                    if self.day.is_multiple_of(4) {
+                        "，{{ }}"
+                    } else {
+                        ""
+                    }
+                }
             ),
             _ => format!("正文 {}。\n", self.day),
         };

@@ -266,8 +266,18 @@ pub(crate) fn assemble(
         .map(|c| c.notice.clone())
         .collect();
     // Stable: files come in name order, which breaks the remaining ties.
-    notices.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    notices.sort_by(list_order);
     notices
+}
+
+/// The order of the published list: newest first, then by slug.
+pub(crate) fn list_order(a: &Notice, b: &Notice) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// A slug as the duplicate check compares it.
+pub(crate) fn folded_slug(slug: &str) -> String {
+    slug.to_lowercase()
 }
 
 /// Neither a draft nor due after `as_of`.
@@ -481,7 +491,7 @@ pub(crate) fn check_duplicate_slugs<'a>(
     // macOS and many web servers, so one page would overwrite the other.
     let mut first: BTreeMap<String, &str> = BTreeMap::new();
     for (slug, path) in slugs {
-        match first.get(&slug.to_lowercase()) {
+        match first.get(&folded_slug(slug)) {
             Some(first_path) => {
                 let mut d = Diagnostic::error(
                     path,
@@ -498,7 +508,7 @@ pub(crate) fn check_duplicate_slugs<'a>(
                 diagnostics.push(d);
             }
             None => {
-                first.insert(slug.to_lowercase(), path);
+                first.insert(folded_slug(slug), path);
             }
         }
     }
