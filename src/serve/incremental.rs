@@ -8,10 +8,14 @@
 //!
 //! | changed path   | reloaded      | recomputed        |
 //! |----------------|---------------|-------------------|
-//! | `content/**`   | content       | —                 |
+//! | `content/**`   | those files¹  | —                 |
 //! | `data/**`      | data          | metrics, charts   |
 //! | `themes/**`    | theme         | —                 |
 //! | `wuye.toml`    | everything    | metrics, charts   |
+//!
+//! ¹ Only the content files named by the change are read again, and the
+//! checks across files redone ([`ContentCache::reload`]); a change without
+//! paths (a watcher rescan) reads all of `content/`.
 //!
 //! Rendering is incremental too: each output family (site, handbook,
 //! reports, internal) is rendered again only when an input it reads
@@ -271,6 +275,8 @@ pub struct Cache {
     last_good: Option<Arc<OutputTree>>,
     runs: StageRuns,
     rendered: Rendered,
+    /// How long the content stage took in the last rebuild that ran it.
+    content_time: Option<Duration>,
 }
 
 impl Cache {
@@ -284,7 +290,14 @@ impl Cache {
             last_good: None,
             runs: StageRuns::default(),
             rendered: Rendered::default(),
+            content_time: None,
         }
+    }
+
+    /// How long reading `content/` took in the last rebuild that read it
+    /// (for the timings in docs/PERFORMANCE.md).
+    pub fn content_time(&self) -> Option<Duration> {
+        self.content_time
     }
 
     /// Paths (`site/...`) the site render of the last rebuild produced
@@ -346,6 +359,7 @@ impl Cache {
             }
             if changes.content {
                 self.runs.content += 1;
+                let content_started = Instant::now();
                 let (root, config, as_of) = (&self.root, &stages.config, stages.as_of);
                 let reloaded = match &changes.content_paths {
                     Some(paths) => stages.content.reload(root, config, as_of, paths),
@@ -373,6 +387,7 @@ impl Cache {
                 if reloaded.reports {
                     generations.reports += 1;
                 }
+                self.content_time = Some(content_started.elapsed());
             }
             if changes.data {
                 self.runs.data += 1;
@@ -465,7 +480,9 @@ impl Cache {
         self.runs.theme += 1;
         let (theme, theme_problems) = theme::load(&self.root, &config.theme);
         self.runs.content += 1;
+        let content_started = Instant::now();
         let content = ContentCache::load(&self.root, &config, as_of);
+        self.content_time = Some(content_started.elapsed());
         self.runs.data += 1;
         let (logs, data_problems) = data::load(&self.root, &config);
         Ok(Stages {
