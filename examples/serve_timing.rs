@@ -1,10 +1,14 @@
 //! Times what `wuye serve` does after one notice is saved, stage by stage,
 //! on an estate given on the command line (docs/PERFORMANCE.md, "serve").
 //!
-//! Usage: cargo run --release --example serve_timing -- <estate> <notice.md> [rounds]
-//! Each round rewrites the notice's title line and rebuilds; prints the
-//! rebuild's wall time and the process CPU time it used, and the time of
-//! the parts measured apart: reloading content/, cloning the whole tree.
+//! Usage: cargo run --release --example serve_timing -- <estate> <notice.md> [rounds] [full]
+//! Each round rewrites the notice's title line and rebuilds, handing the
+//! rebuild the changed path as serve's watcher does (content reloaded file
+//! by file); with `full`, without the path, so that all of `content/` is
+//! read again (what serve did before the per-file reload, and still does
+//! after a watcher rescan). Prints the rebuild's wall time, the process CPU
+//! time it used, the time of its content stage, and the parts measured
+//! apart: a full `content::load`, cloning the whole tree.
 
 use std::path::Path;
 use std::time::Instant;
@@ -22,10 +26,11 @@ fn cpu_ms() -> u64 {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (Some(root), Some(notice)) = (args.get(1), args.get(2)) else {
-        eprintln!("usage: serve_timing <estate> <notice.md> [rounds]");
+        eprintln!("usage: serve_timing <estate> <notice.md> [rounds] [full]");
         std::process::exit(2);
     };
     let rounds: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(5);
+    let full = args.get(4).is_some_and(|mode| mode == "full");
     let root = Path::new(root);
     let notice = Path::new(notice);
     let mut cache = Cache::new(root, None);
@@ -34,9 +39,15 @@ fn main() {
         panic!("first build failed");
     };
     println!(
-        "first build: {} files, {} ms",
+        "first build: {} files, {} ms (content {} ms); mode: {}",
         first.changed.len(),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        cache.content_time().unwrap_or_default().as_millis(),
+        if full {
+            "full content reload"
+        } else {
+            "per-file content reload"
+        }
     );
     let text = std::fs::read_to_string(notice).unwrap();
     for round in 1..=rounds {
@@ -53,12 +64,16 @@ fn main() {
             .join("\n")
             + "\n";
         std::fs::write(notice, edited).unwrap();
-        let changes = classify(root, [notice]);
+        let mut changes = classify(root, [notice]);
+        if full {
+            changes.content_paths = None;
+        }
         let (cpu, wall) = (cpu_ms(), Instant::now());
         let Outcome::Built(rebuilt) = cache.rebuild(changes) else {
             panic!("rebuild failed");
         };
         let (rebuild_wall, rebuild_cpu) = (wall.elapsed().as_millis(), cpu_ms() - cpu);
+        let content = cache.content_time().unwrap_or_default();
 
         let config = cache.config().unwrap().clone();
         let as_of = config.as_of.unwrap_or_else(wuye::pipeline::now);
@@ -71,9 +86,10 @@ fn main() {
         let clone = wall.elapsed().as_millis();
         drop(copy);
         println!(
-            "round {round}: rebuild {rebuild_wall} ms wall, {rebuild_cpu} ms CPU; \
-             {} changed, {} removed, {} site files rendered; apart: content::load {load} ms, \
-             clone of the whole tree {clone} ms",
+            "round {round}: rebuild {rebuild_wall} ms wall, {rebuild_cpu} ms CPU, of which content \
+             {:.1} ms; {} changed, {} removed, {} site files rendered; apart: full content::load \
+             {load} ms, clone of the whole tree {clone} ms",
+            content.as_secs_f64() * 1000.0,
             rebuilt.changed.len(),
             rebuilt.removed.len(),
             cache.site_rendered().len(),

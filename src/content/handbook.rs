@@ -60,7 +60,16 @@ struct Meta {
 /// Reads `content/handbook/*.md`; a missing folder is an empty handbook.
 pub fn load(root: &Path, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Handbook {
     let files = super::read_markdown_dir(root, HANDBOOK_DIR, diagnostics);
-    let handbook = from_files(&files, config.language, diagnostics);
+    from_files_checked(&files, config, diagnostics)
+}
+
+/// [`from_files`], then the checks of the links between chapters.
+pub fn from_files_checked(
+    files: &[SourceFile],
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Handbook {
+    let handbook = from_files(files, config.language, diagnostics);
     diagnostics.extend(crate::render::handbook::check_links(
         &handbook.chapters,
         config.site.trust_html,

@@ -6,12 +6,13 @@ pub mod frontmatter;
 pub mod handbook;
 pub mod notices;
 pub mod pages;
+pub mod reload;
 pub mod reports;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use chrono::NaiveDateTime;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub const NOTICES_DIR: &str = "content/notices";
 pub const PAGES_DIR: &str = "content/pages";
@@ -47,7 +48,7 @@ pub fn load(root: &Path, config: &Config, as_of: NaiveDateTime) -> (Content, Vec
 
 /// A Markdown file read from disk: its path relative to the estate root
 /// (with `/`), and its text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SourceFile {
     pub path: String,
     pub text: String,
@@ -62,75 +63,105 @@ pub fn read_markdown_dir(
     dir: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<SourceFile> {
-    use crate::diagnostics::Kind;
-    use crate::messages::content::ContentMsg;
-    let lang = crate::messages::Lang::default();
+    let Some(paths) = list_markdown_dir(root, dir, diagnostics) else {
+        return Vec::new();
+    };
+    paths
+        .iter()
+        .filter_map(|path| read_markdown_file(root, path, diagnostics))
+        .collect()
+}
+
+/// The paths [`read_markdown_dir`] reads, sorted; `None` (after a warning
+/// when it leads out of the estate) when the folder cannot be listed.
+pub(crate) fn list_markdown_dir(
+    root: &Path,
+    dir: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<PathBuf>> {
     let full = root.join(dir);
-    let outside = |path: &Path, diagnostics: &mut Vec<Diagnostic>| {
-        let outside = crate::guard::outside_estate(root, path);
-        if outside {
-            let target = crate::guard::link_target(path);
-            diagnostics.push(Diagnostic::warning(
-                crate::diagnostics::display_path(root, path),
-                Kind::OutsideEstate,
-                ContentMsg::OutsideEstate { target: &target }.text(lang),
-            ));
-        }
-        outside
-    };
-    if outside(&full, diagnostics) {
-        return Vec::new();
+    if outside(root, &full, diagnostics) {
+        return None;
     }
-    let Ok(entries) = std::fs::read_dir(&full) else {
-        return Vec::new();
-    };
+    let entries = std::fs::read_dir(&full).ok()?;
     let mut paths: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "md") && path.is_file())
+        .filter(|path| is_markdown_file(path))
         .collect();
     paths.sort();
-    let mut files = Vec::new();
-    for path in paths {
-        if outside(&path, diagnostics) {
-            continue;
-        }
-        let shown = crate::diagnostics::display_path(root, &path);
-        let error = |kind, msg: ContentMsg| Diagnostic::error(shown.as_str(), kind, msg.text(lang));
-        let bytes = match read_limited(&path, crate::guard::MAX_MARKDOWN_BYTES) {
-            Ok(Some(bytes)) => bytes,
-            Ok(None) => {
-                let limit_mib = crate::guard::MAX_MARKDOWN_BYTES / (1024 * 1024);
-                diagnostics.push(error(Kind::TooLarge, ContentMsg::TooLarge { limit_mib }));
-                continue;
-            }
-            Err(err) => {
-                let reason = err.to_string();
-                diagnostics.push(error(Kind::Io, ContentMsg::Unreadable { reason: &reason }));
-                continue;
-            }
-        };
-        if looks_binary(&bytes) {
-            diagnostics.push(error(Kind::Encoding, ContentMsg::NotText));
-            continue;
-        }
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(err) => {
-                let line = line_at(err.as_bytes(), err.utf8_error().valid_up_to());
-                diagnostics.push(error(Kind::Encoding, ContentMsg::NotUtf8).at_line(line));
-                continue;
-            }
-        };
-        if let Some(offset) = crate::markdown::too_deep(&text) {
-            let limit = crate::guard::MAX_NESTING;
-            let line = line_at(text.as_bytes(), offset);
-            diagnostics.push(error(Kind::TooDeep, ContentMsg::TooDeep { limit }).at_line(line));
-            continue;
-        }
-        files.push(SourceFile { path: shown, text });
+    Some(paths)
+}
+
+/// Whether a listing of its folder includes `path`: a `*.md` file (or a
+/// link to one).
+pub(crate) fn is_markdown_file(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext == "md") && path.is_file()
+}
+
+/// Warns and returns true when `path` leads out of the estate.
+fn outside(root: &Path, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    use crate::diagnostics::Kind;
+    use crate::messages::content::ContentMsg;
+    let outside = crate::guard::outside_estate(root, path);
+    if outside {
+        let target = crate::guard::link_target(path);
+        diagnostics.push(Diagnostic::warning(
+            crate::diagnostics::display_path(root, path),
+            Kind::OutsideEstate,
+            ContentMsg::OutsideEstate { target: &target }.text(crate::messages::Lang::default()),
+        ));
     }
-    files
+    outside
+}
+
+/// Reads one listed Markdown file as [`read_markdown_dir`] does; `None`
+/// (after its diagnostic) when it cannot be used.
+pub(crate) fn read_markdown_file(
+    root: &Path,
+    path: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<SourceFile> {
+    use crate::diagnostics::Kind;
+    use crate::messages::content::ContentMsg;
+    let lang = crate::messages::Lang::default();
+    if outside(root, path, diagnostics) {
+        return None;
+    }
+    let shown = crate::diagnostics::display_path(root, path);
+    let error = |kind, msg: ContentMsg| Diagnostic::error(shown.as_str(), kind, msg.text(lang));
+    let bytes = match read_limited(path, crate::guard::MAX_MARKDOWN_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            let limit_mib = crate::guard::MAX_MARKDOWN_BYTES / (1024 * 1024);
+            diagnostics.push(error(Kind::TooLarge, ContentMsg::TooLarge { limit_mib }));
+            return None;
+        }
+        Err(err) => {
+            let reason = err.to_string();
+            diagnostics.push(error(Kind::Io, ContentMsg::Unreadable { reason: &reason }));
+            return None;
+        }
+    };
+    if looks_binary(&bytes) {
+        diagnostics.push(error(Kind::Encoding, ContentMsg::NotText));
+        return None;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let line = line_at(err.as_bytes(), err.utf8_error().valid_up_to());
+            diagnostics.push(error(Kind::Encoding, ContentMsg::NotUtf8).at_line(line));
+            return None;
+        }
+    };
+    if let Some(offset) = crate::markdown::too_deep(&text) {
+        let limit = crate::guard::MAX_NESTING;
+        let line = line_at(text.as_bytes(), offset);
+        diagnostics.push(error(Kind::TooDeep, ContentMsg::TooDeep { limit }).at_line(line));
+        return None;
+    }
+    Some(SourceFile { path: shown, text })
 }
 
 /// The 1-based line of byte `offset`.

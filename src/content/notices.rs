@@ -195,9 +195,17 @@ struct RawMeta {
 }
 
 /// A notice with its draft flag, before the publication filter.
-struct Candidate {
-    notice: Notice,
-    draft: bool,
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Candidate {
+    pub(crate) notice: Notice,
+    pub(crate) draft: bool,
+}
+
+/// What one notice file gives on its own, before the checks across files.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ParsedNotice {
+    pub(crate) problems: Vec<Diagnostic>,
+    pub(crate) candidate: Option<Candidate>,
 }
 
 /// Reads the notices that are published as of `as_of`, sorted newest
@@ -209,25 +217,72 @@ pub fn load(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Notice> {
     let files = super::read_markdown_dir(root, super::NOTICES_DIR, diagnostics);
-    let candidates: Vec<Candidate> = files
+    let parsed: Vec<ParsedNotice> = files
         .iter()
-        .filter_map(|file| parse_notice(file, config.language, diagnostics))
+        .map(|file| parse_file(file, config.language))
         .collect();
+    let pairs: Vec<(&SourceFile, &ParsedNotice)> = files.iter().zip(&parsed).collect();
+    assemble(&pairs, config.language, as_of, diagnostics)
+}
+
+/// Parses and checks one file on its own: the part of [`load`] that
+/// `wuye serve` keeps per file and redoes only for the files that changed.
+pub(crate) fn parse_file(file: &SourceFile, lang: Lang) -> ParsedNotice {
+    let mut problems = Vec::new();
+    let candidate = parse_notice(file, lang, &mut problems);
+    ParsedNotice {
+        problems,
+        candidate,
+    }
+}
+
+/// The checks across files and the publication filter, over the files of
+/// the folder in name order with what [`parse_file`] gave for each: every
+/// file's own problems, then slugs used twice, then the published notices
+/// newest first (ties by slug, then by file name).
+pub(crate) fn assemble(
+    files: &[(&SourceFile, &ParsedNotice)],
+    lang: Lang,
+    as_of: NaiveDateTime,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Notice> {
+    for (_, parsed) in files {
+        diagnostics.extend(parsed.problems.iter().cloned());
+    }
+    let candidates = || files.iter().filter_map(|(_, p)| p.candidate.as_ref());
     check_duplicate_slugs(
-        candidates
-            .iter()
-            .map(|c| (c.notice.slug.as_str(), c.notice.path.as_str())),
-        &files,
-        config.language,
+        candidates().map(|c| (c.notice.slug.as_str(), c.notice.path.as_str())),
+        |path| {
+            files
+                .iter()
+                .find(|(f, _)| f.path == path)
+                .and_then(|(f, _)| key_line(&f.text, "slug"))
+        },
+        lang,
         diagnostics,
     );
-    let mut notices: Vec<Notice> = candidates
-        .into_iter()
-        .filter(|c| !c.draft && c.notice.publish_at.is_none_or(|at| at <= as_of))
-        .map(|c| c.notice)
+    let mut notices: Vec<Notice> = candidates()
+        .filter(|c| is_published(c, as_of))
+        .map(|c| c.notice.clone())
         .collect();
-    notices.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    // Stable: files come in name order, which breaks the remaining ties.
+    notices.sort_by(list_order);
     notices
+}
+
+/// The order of the published list: newest first, then by slug.
+pub(crate) fn list_order(a: &Notice, b: &Notice) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// A slug as the duplicate check compares it.
+pub(crate) fn folded_slug(slug: &str) -> String {
+    slug.to_lowercase()
+}
+
+/// Neither a draft nor due after `as_of`.
+pub(crate) fn is_published(candidate: &Candidate, as_of: NaiveDateTime) -> bool {
+    !candidate.draft && candidate.notice.publish_at.is_none_or(|at| at <= as_of)
 }
 
 /// Parses and checks one notice file; `None` when it has errors.
@@ -424,10 +479,11 @@ pub(crate) fn slug_problem(slug: &str, reserved: &[&str]) -> Option<SiteContentM
     None
 }
 
-/// Reports every slug used by more than one file, naming both files.
+/// Reports every slug used by more than one file, naming both files;
+/// `slug_line` gives the line of `slug` in the file at a path.
 pub(crate) fn check_duplicate_slugs<'a>(
     slugs: impl Iterator<Item = (&'a str, &'a str)>,
-    files: &[SourceFile],
+    slug_line: impl Fn(&str) -> Option<u64>,
     lang: Lang,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -435,7 +491,7 @@ pub(crate) fn check_duplicate_slugs<'a>(
     // macOS and many web servers, so one page would overwrite the other.
     let mut first: BTreeMap<String, &str> = BTreeMap::new();
     for (slug, path) in slugs {
-        match first.get(&slug.to_lowercase()) {
+        match first.get(&folded_slug(slug)) {
             Some(first_path) => {
                 let mut d = Diagnostic::error(
                     path,
@@ -448,14 +504,11 @@ pub(crate) fn check_duplicate_slugs<'a>(
                 )
                 .in_column("slug")
                 .with_value(slug);
-                d.line = files
-                    .iter()
-                    .find(|f| f.path == path)
-                    .and_then(|f| key_line(&f.text, "slug"));
+                d.line = slug_line(path);
                 diagnostics.push(d);
             }
             None => {
-                first.insert(slug.to_lowercase(), path);
+                first.insert(folded_slug(slug), path);
             }
         }
     }

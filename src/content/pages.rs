@@ -2,10 +2,11 @@
 //! schedule, contacts. Front matter: `title` (required), `slug` (default:
 //! file name), `weight` (menu order, default 0), `draft`.
 
-use super::frontmatter;
 use super::notices::{check_duplicate_slugs, file_stem, key_line, slug_problem};
+use super::{SourceFile, frontmatter};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Kind};
+use crate::messages::Lang;
 use crate::messages::content::SiteContentMsg;
 use serde::Deserialize;
 use std::path::Path;
@@ -37,10 +38,18 @@ struct RawMeta {
 /// Reads the pages that are not drafts, in menu order: by `weight`, then
 /// by slug.
 pub fn load(root: &Path, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Vec<Page> {
-    let lang = config.language;
     let files = super::read_markdown_dir(root, super::PAGES_DIR, diagnostics);
+    from_files(&files, config.language, diagnostics)
+}
+
+/// Parses, checks and orders already-read page files (in name order).
+pub fn from_files(
+    files: &[SourceFile],
+    lang: Lang,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
     let mut all: Vec<(Page, bool)> = Vec::new();
-    for file in &files {
+    for file in files {
         let parsed = match frontmatter::parse::<RawMeta>(file, KEYS, lang) {
             Ok(parsed) => parsed,
             Err(mut problems) => {
@@ -89,7 +98,12 @@ pub fn load(root: &Path, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> 
     }
     check_duplicate_slugs(
         all.iter().map(|(p, _)| (p.slug.as_str(), p.path.as_str())),
-        &files,
+        |path| {
+            files
+                .iter()
+                .find(|f| f.path == path)
+                .and_then(|f| key_line(&f.text, "slug"))
+        },
         lang,
         diagnostics,
     );

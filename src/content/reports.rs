@@ -6,7 +6,7 @@
 //! name exists is decided when rendering, against the metrics (loading
 //! never sees them).
 
-use super::{REPORTS_DIR, read_markdown_dir};
+use super::{REPORTS_DIR, SourceFile, read_markdown_dir};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Kind};
 use crate::messages::reports::ReportsMsg;
@@ -59,10 +59,19 @@ pub fn quarter_key(stem: &str) -> Option<String> {
 }
 
 pub fn load(root: &Path, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> Vec<ReportNote> {
-    let lang = config.language;
+    let files = read_markdown_dir(root, REPORTS_DIR, diagnostics);
+    from_files(files, config.language, diagnostics)
+}
+
+/// Checks and parses already-read note files (in name order).
+pub fn from_files(
+    files: Vec<SourceFile>,
+    lang: crate::messages::Lang,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ReportNote> {
     let mut notes: Vec<ReportNote> = Vec::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for file in read_markdown_dir(root, REPORTS_DIR, diagnostics) {
+    for file in files {
         let stem = file
             .path
             .rsplit('/')

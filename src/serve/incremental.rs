@@ -8,10 +8,14 @@
 //!
 //! | changed path   | reloaded      | recomputed        |
 //! |----------------|---------------|-------------------|
-//! | `content/**`   | content       | —                 |
+//! | `content/**`   | those files¹  | —                 |
 //! | `data/**`      | data          | metrics, charts   |
 //! | `themes/**`    | theme         | —                 |
 //! | `wuye.toml`    | everything    | metrics, charts   |
+//!
+//! ¹ Only the content files named by the change are read again, and the
+//! checks across files redone ([`ContentCache::reload`]); a change without
+//! paths (a watcher rescan) reads all of `content/`.
 //!
 //! Rendering is incremental too: each output family (site, handbook,
 //! reports, internal) is rendered again only when an input it reads
@@ -25,7 +29,7 @@
 
 use crate::charts::{self, Charts};
 use crate::config::{self, CONFIG_FILE, Config};
-use crate::content::{self, Content};
+use crate::content::reload::{ContentCache, Reloaded};
 use crate::data::{self, Logs};
 use crate::diagnostics::Diagnostic;
 use crate::metrics::{self, Metrics};
@@ -41,12 +45,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Which inputs of the build changed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
     pub config: bool,
     pub content: bool,
     pub data: bool,
     pub theme: bool,
+    /// The paths under `content/` that changed (relative to the estate),
+    /// when known: only those files are read again. `None` with `content`
+    /// set (a rescan, or a caller that does not know) reloads all content.
+    pub content_paths: Option<Vec<PathBuf>>,
 }
 
 impl Changes {
@@ -57,26 +65,49 @@ impl Changes {
             content: true,
             data: true,
             theme: true,
+            content_paths: None,
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        *self == Changes::default()
+        !(self.config || self.content || self.data || self.theme)
     }
 
     pub fn merge(&mut self, other: Changes) {
+        self.content_paths = match (self.content, other.content) {
+            (true, true) => match (self.content_paths.take(), other.content_paths) {
+                (Some(mut mine), Some(theirs)) => {
+                    mine.extend(theirs);
+                    Some(mine)
+                }
+                // Either side does not know which files: reload them all.
+                _ => None,
+            },
+            (true, false) => self.content_paths.take(),
+            (false, _) => other.content_paths,
+        };
         self.config |= other.config;
         self.content |= other.content;
         self.data |= other.data;
         self.theme |= other.theme;
     }
+
+    /// The stages alone, without the paths.
+    pub fn stages(&self) -> Changes {
+        Changes {
+            content_paths: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// Sorts changed paths (absolute, or relative to `root`) into the stages
-/// they affect. Paths outside the four watched inputs, and editors' scratch
-/// files (`.x.swp`, `x~`, vim's `4913`), change nothing.
+/// they affect, keeping the paths under `content/` so that only those files
+/// are read again. Paths outside the four watched inputs, and editors'
+/// scratch files (`.x.swp`, `x~`, vim's `4913`), change nothing.
 pub fn classify<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> Changes {
     let mut changes = Changes::default();
+    let mut content_paths = Vec::new();
     for path in paths {
         let relative = path.strip_prefix(root).unwrap_or(path);
         let parts: Vec<&str> = relative
@@ -89,16 +120,26 @@ pub fn classify<'a>(root: &Path, paths: impl IntoIterator<Item = &'a Path>) -> C
         let Some((first, _)) = parts.split_first() else {
             continue;
         };
-        if parts.len() > 1 && parts.last().is_some_and(|name| is_scratch(name)) {
+        let last = parts.last().copied().unwrap_or_default();
+        // Loading reads every `*.md` file, hidden ones too: those are never
+        // scratch files, else the per-file reload would miss them.
+        let markdown = *first == "content" && last.ends_with(".md") && !last.starts_with(".#");
+        if parts.len() > 1 && is_scratch(last) && !markdown {
             continue;
         }
         match *first {
             CONFIG_FILE if parts.len() == 1 => changes.config = true,
-            "content" => changes.content = true,
+            "content" => {
+                changes.content = true;
+                content_paths.push(PathBuf::from_iter(&parts));
+            }
             "data" => changes.data = true,
             "themes" => changes.theme = true,
             _ => {}
         }
+    }
+    if changes.content {
+        changes.content_paths = Some(content_paths);
     }
     changes
 }
@@ -171,8 +212,8 @@ struct Stages {
     as_of: NaiveDateTime,
     theme: Theme,
     theme_problems: Vec<Diagnostic>,
-    content: Content,
-    content_problems: Vec<Diagnostic>,
+    /// The content, with what each file gave for per-file reloading.
+    content: ContentCache,
     logs: Logs,
     data_problems: Vec<Diagnostic>,
     /// Metrics and charts of the current logs; `None` until computed
@@ -221,7 +262,7 @@ impl Stages {
     fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
         self.theme_problems
             .iter()
-            .chain(&self.content_problems)
+            .chain(self.content.diagnostics())
             .chain(&self.data_problems)
     }
 }
@@ -234,6 +275,8 @@ pub struct Cache {
     last_good: Option<Arc<OutputTree>>,
     runs: StageRuns,
     rendered: Rendered,
+    /// How long the content stage took in the last rebuild that ran it.
+    content_time: Option<Duration>,
 }
 
 impl Cache {
@@ -247,7 +290,14 @@ impl Cache {
             last_good: None,
             runs: StageRuns::default(),
             rendered: Rendered::default(),
+            content_time: None,
         }
+    }
+
+    /// How long reading `content/` took in the last rebuild that read it
+    /// (for the timings in docs/PERFORMANCE.md).
+    pub fn content_time(&self) -> Option<Duration> {
+        self.content_time
     }
 
     /// Paths (`site/...`) the site render of the last rebuild produced
@@ -274,7 +324,7 @@ impl Cache {
     /// Redoes the stages that `changes` affects, then renders.
     pub fn rebuild(&mut self, changes: Changes) -> Outcome {
         let started = Instant::now();
-        let mut redone = changes;
+        let mut redone = changes.stages();
         if changes.config || self.stages.is_none() {
             redone = Changes::all();
             // A new config can change any page: start rendering afresh.
@@ -309,19 +359,35 @@ impl Cache {
             }
             if changes.content {
                 self.runs.content += 1;
-                let (content, problems) = content::load(&self.root, &stages.config, stages.as_of);
-                let old = &stages.content;
-                if content.notices != old.notices || content.pages != old.pages {
+                let content_started = Instant::now();
+                let (root, config, as_of) = (&self.root, &stages.config, stages.as_of);
+                let reloaded = match &changes.content_paths {
+                    Some(paths) => stages.content.reload(root, config, as_of, paths),
+                    None => {
+                        // Nothing says which files changed: read them all.
+                        let fresh = ContentCache::load(root, config, as_of);
+                        let (old, new) = (stages.content.content(), fresh.content());
+                        let reloaded = Reloaded {
+                            notices: new.notices != old.notices,
+                            pages: new.pages != old.pages,
+                            handbook: new.handbook != old.handbook,
+                            reports: new.reports != old.reports,
+                            diagnostics: true,
+                        };
+                        stages.content = fresh;
+                        reloaded
+                    }
+                };
+                if reloaded.notices || reloaded.pages {
                     generations.notices += 1;
                 }
-                if content.handbook != old.handbook {
+                if reloaded.handbook {
                     generations.handbook += 1;
                 }
-                if content.reports != old.reports {
+                if reloaded.reports {
                     generations.reports += 1;
                 }
-                stages.content = content;
-                stages.content_problems = problems;
+                self.content_time = Some(content_started.elapsed());
             }
             if changes.data {
                 self.runs.data += 1;
@@ -369,7 +435,7 @@ impl Cache {
         self.runs.render += 1;
         let input = RenderInput {
             config: &stages.config,
-            content: &stages.content,
+            content: stages.content.content(),
             logs: &stages.logs,
             metrics,
             charts,
@@ -414,7 +480,9 @@ impl Cache {
         self.runs.theme += 1;
         let (theme, theme_problems) = theme::load(&self.root, &config.theme);
         self.runs.content += 1;
-        let (content, content_problems) = content::load(&self.root, &config, as_of);
+        let content_started = Instant::now();
+        let content = ContentCache::load(&self.root, &config, as_of);
+        self.content_time = Some(content_started.elapsed());
         self.runs.data += 1;
         let (logs, data_problems) = data::load(&self.root, &config);
         Ok(Stages {
@@ -423,7 +491,6 @@ impl Cache {
             theme,
             theme_problems,
             content,
-            content_problems,
             logs,
             data_problems,
             computed: None,
@@ -607,6 +674,7 @@ mod tests {
             classify_one("/estate/content/notices/a.md"),
             Changes {
                 content: true,
+                content_paths: Some(vec![PathBuf::from("content/notices/a.md")]),
                 ..Changes::default()
             }
         );
@@ -669,9 +737,52 @@ mod tests {
             Changes {
                 content: true,
                 data: true,
+                content_paths: Some(vec![PathBuf::from("content/notices/a.md")]),
                 ..Changes::default()
             }
         );
+    }
+
+    #[test]
+    fn hidden_markdown_files_are_content_but_editor_locks_are_not() {
+        // Loading reads `.draft.md` like any `*.md` file.
+        assert_eq!(
+            classify_one("/estate/content/notices/.draft.md").content_paths,
+            Some(vec![PathBuf::from("content/notices/.draft.md")])
+        );
+        assert!(classify_one("/estate/content/notices/.#a.md").is_empty());
+        // A folder is kept as a path too: the reload lists it again.
+        assert_eq!(
+            classify_one("/estate/content").content_paths,
+            Some(vec![PathBuf::from("content")])
+        );
+    }
+
+    #[test]
+    fn merging_keeps_paths_only_while_both_sides_know_them() {
+        let a = classify_one("/estate/content/notices/a.md");
+        let b = classify_one("/estate/content/pages/b.md");
+        let mut both = a.clone();
+        both.merge(b);
+        assert_eq!(
+            both.content_paths,
+            Some(vec![
+                PathBuf::from("content/notices/a.md"),
+                PathBuf::from("content/pages/b.md")
+            ])
+        );
+        let mut unknown = a.clone();
+        unknown.merge(Changes {
+            content: true,
+            ..Changes::default()
+        });
+        assert_eq!(unknown.content_paths, None);
+        let mut with_data = classify_one("/estate/data/repairs.csv");
+        with_data.merge(a.clone());
+        assert_eq!(with_data.content_paths, a.content_paths);
+        assert!(with_data.data && with_data.content);
+        assert_eq!(Changes::all().stages(), Changes::all());
+        assert_eq!(a.stages().content_paths, None);
     }
 
     #[test]

@@ -181,7 +181,7 @@ impl ServeEvent<'_> {
                     }
                     .text(lang)
                 } else {
-                    let stages = stage_names(rebuilt.stages, lang);
+                    let stages = stage_names(&rebuilt.stages, lang);
                     if rebuilt.changed_anything() {
                         ServeMsg::Rebuilt {
                             stages: &stages,
@@ -222,7 +222,7 @@ impl ServeEvent<'_> {
 }
 
 /// `配置、内容` / `config, content`: the stages a rebuild redid.
-fn stage_names(stages: Changes, lang: Lang) -> String {
+fn stage_names(stages: &Changes, lang: Lang) -> String {
     let mut names = Vec::new();
     for (on, msg) in [
         (stages.config, ServeMsg::StageConfig),
@@ -447,11 +447,17 @@ async fn wait_for_stop_signal() {
 /// Messages to the rebuild thread.
 enum Msg {
     Changed(Vec<PathBuf>),
+    /// The watcher lost events (its queue overflowed): anything may have
+    /// changed.
+    Rescan,
     WatchError(String),
     Stop,
 }
 
 type Debouncer = notify_debouncer_mini::Debouncer<ChangesOnly>;
+
+/// The message of the error [`ChangesOnly`] turns a rescan into.
+const RESCAN: &str = "wuye: the watcher lost events; rescanning";
 
 /// The platform's watcher without read accesses. notify 8 reports opening
 /// and closing a file unchanged (inotify `OPEN`, `CLOSE_NOWRITE`), and the
@@ -467,6 +473,12 @@ impl Watcher for ChangesOnly {
         RecommendedWatcher::new(
             move |event: notify::Result<notify::Event>| {
                 if event.as_ref().is_ok_and(|e| e.kind.is_access()) {
+                    return;
+                }
+                // A rescan has no paths, and the debouncer drops events
+                // without paths: pass it on as an error it does not drop.
+                if event.as_ref().is_ok_and(notify::Event::need_rescan) {
+                    handler.handle_event(Err(notify::Error::generic(RESCAN)));
                     return;
                 }
                 handler.handle_event(event);
@@ -507,6 +519,9 @@ fn start_watcher(root: &Path, to_rebuild: mpsc::Sender<Msg>) -> Result<Debouncer
                     .map(|event| event.path)
                     .collect(),
             ),
+            Err(error) if matches!(&error.kind, notify::ErrorKind::Generic(m) if m == RESCAN) => {
+                Msg::Rescan
+            }
             Err(error) => Msg::WatchError(error.to_string()),
         };
         let _ = to_rebuild.send(msg);
@@ -589,9 +604,11 @@ impl Rebuilder {
             }
             let mut paths = Vec::new();
             let mut stop = false;
+            let mut rescan = false;
             for msg in batch {
                 match msg {
                     Msg::Changed(mut changed) => paths.append(&mut changed),
+                    Msg::Rescan => rescan = true,
                     Msg::WatchError(reason) => (self.report)(ServeEvent::WatchFailed(&reason)),
                     Msg::Stop => stop = true,
                 }
@@ -607,7 +624,11 @@ impl Rebuilder {
                     }
                 }
             }
-            let changes = incremental::classify(&self.root, paths.iter().map(PathBuf::as_path));
+            let mut changes = incremental::classify(&self.root, paths.iter().map(PathBuf::as_path));
+            if rescan {
+                // Which files changed is unknown: read everything again.
+                changes = Changes::all();
+            }
             if !changes.is_empty() {
                 self.rebuild(changes);
             }
@@ -843,7 +864,7 @@ mod tests {
             data: true,
             ..Changes::default()
         };
-        assert_eq!(stage_names(stages, Lang::ZhCn), "内容、数据");
-        assert_eq!(stage_names(stages, Lang::En), "content, data");
+        assert_eq!(stage_names(&stages, Lang::ZhCn), "内容、数据");
+        assert_eq!(stage_names(&stages, Lang::En), "content, data");
     }
 }
