@@ -1,14 +1,15 @@
 //! Times what `wuye serve` does after one notice is saved, stage by stage,
 //! on an estate given on the command line (docs/PERFORMANCE.md, "serve").
 //!
-//! Usage: cargo run --release --example serve_timing -- <estate> <notice.md> [rounds] [full]
+//! Usage: cargo run --release --example serve_timing -- <estate> <notice.md> [rounds] [full|rebuild-only]
 //! Each round rewrites the notice's title line and rebuilds, handing the
 //! rebuild the changed path as serve's watcher does (content reloaded file
 //! by file); with `full`, without the path, so that all of `content/` is
 //! read again (what serve did before the per-file reload, and still does
 //! after a watcher rescan). Prints the rebuild's wall time, the process CPU
 //! time it used, the time of its content stage, and the parts measured
-//! apart: a full `content::load`, cloning the whole tree.
+//! apart: a full `content::load`, cloning the whole tree (not with
+//! `rebuild-only`, which is for profiling the rebuild alone).
 
 use std::path::Path;
 use std::time::Instant;
@@ -31,6 +32,8 @@ fn main() {
     };
     let rounds: usize = args.get(3).and_then(|r| r.parse().ok()).unwrap_or(5);
     let full = args.get(4).is_some_and(|mode| mode == "full");
+    // `rebuild-only`: no parts measured apart (for a profiler).
+    let only_rebuild = args.get(4).is_some_and(|mode| mode == "rebuild-only");
     let root = Path::new(root);
     let notice = Path::new(notice);
     let mut cache = Cache::new(root, None);
@@ -75,6 +78,14 @@ fn main() {
         let (rebuild_wall, rebuild_cpu) = (wall.elapsed().as_millis(), cpu_ms() - cpu);
         let content = cache.content_time().unwrap_or_default();
 
+        if only_rebuild {
+            println!(
+                "round {round}: rebuild {rebuild_wall} ms wall, {rebuild_cpu} ms CPU; {} changed, {} removed",
+                rebuilt.changed.len(),
+                rebuilt.removed.len(),
+            );
+            continue;
+        }
         let config = cache.config().unwrap().clone();
         let as_of = config.as_of.unwrap_or_else(wuye::pipeline::now);
         let wall = Instant::now();

@@ -129,6 +129,9 @@ pub struct SiteConfig {
     pub page_size: usize,
     /// Trust raw HTML in Markdown (default: scripts and the like are stripped).
     pub trust_html: bool,
+    /// The newest current notices the feed carries (0: all of them). A
+    /// feed reader wants the latest news, not years of notices in full.
+    pub feed_limit: usize,
 }
 
 impl Default for SiteConfig {
@@ -136,6 +139,7 @@ impl Default for SiteConfig {
         SiteConfig {
             page_size: 10,
             trust_html: false,
+            feed_limit: 50,
         }
     }
 }
@@ -232,7 +236,7 @@ fn known_keys(table: &str) -> &'static [&'static str] {
             "satisfaction_rate",
         ],
         "data" => &["encoding"],
-        "site" => &["page_size", "trust_html"],
+        "site" => &["page_size", "trust_html", "feed_limit"],
         "handbook" => &["title", "version", "edition", "numbering", "paper"],
         "charts" => &["zoom"],
         "pdf" => &["chromium"],

@@ -36,17 +36,27 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 /// The files of one build, by path relative to the output folder
 /// (`site/index.html`). Paths use `/` and never contain `..`.
+///
+/// The bytes are shared: `wuye serve` puts together a new tree after each
+/// edit from the files it kept, and cloning a tree (or a file of it) copies
+/// no file contents.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OutputTree {
-    pub files: BTreeMap<String, Vec<u8>>,
+    pub files: BTreeMap<String, Arc<Vec<u8>>>,
 }
 
 impl OutputTree {
     pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), bytes.into());
+        self.files.insert(path.into(), Arc::new(bytes.into()));
+    }
+
+    /// Adds a file whose bytes another tree already holds.
+    pub fn insert_shared(&mut self, path: impl Into<String>, bytes: Arc<Vec<u8>>) {
+        self.files.insert(path.into(), bytes);
     }
 
     pub fn extend(&mut self, other: OutputTree) {
@@ -256,7 +266,7 @@ impl Staging {
             Target::Fresh => None,
         };
         let dir = &self.dir;
-        let files: Vec<(&String, &Vec<u8>)> = tree.files.iter().collect();
+        let files: Vec<(&String, &Arc<Vec<u8>>)> = tree.files.iter().collect();
         let written: Vec<bool> = files
             .par_iter()
             .map(|(relative, bytes)| {
@@ -266,7 +276,7 @@ impl Staging {
                         if *len == bytes.len() as u64 && same_bytes(&path, bytes) {
                             return Ok(false);
                         }
-                        fs::write(&path, bytes).map_err(io(&path))?;
+                        fs::write(&path, bytes.as_slice()).map_err(io(&path))?;
                     }
                     Some(Found::File { shared: true, .. }) => {
                         // Another name points at this inode: never write
@@ -275,10 +285,10 @@ impl Staging {
                             return Ok(false);
                         }
                         let temp = dir.join(format!("{relative}.wuye-tmp"));
-                        fs::write(&temp, bytes).map_err(io(&temp))?;
+                        fs::write(&temp, bytes.as_slice()).map_err(io(&temp))?;
                         fs::rename(&temp, &path).map_err(io(&path))?;
                     }
-                    _ => fs::write(&path, bytes).map_err(io(&path))?,
+                    _ => fs::write(&path, bytes.as_slice()).map_err(io(&path))?,
                 }
                 Ok(true)
             })
@@ -601,7 +611,7 @@ mod tests {
             first
                 .files
                 .iter()
-                .map(|(p, b)| (p.clone(), String::from_utf8(b.clone()).unwrap()))
+                .map(|(p, b)| (p.clone(), String::from_utf8(b.to_vec()).unwrap()))
                 .collect()
         );
 
@@ -619,7 +629,7 @@ mod tests {
         let want: BTreeMap<String, String> = second
             .files
             .iter()
-            .map(|(p, b)| (p.clone(), String::from_utf8(b.clone()).unwrap()))
+            .map(|(p, b)| (p.clone(), String::from_utf8(b.to_vec()).unwrap()))
             .collect();
         assert_eq!(read_all(&out), want);
         let third = tree(&[("site/index.html/x", "deeper")]);

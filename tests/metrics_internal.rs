@@ -67,7 +67,7 @@ fn render_report(config_extra: &str) -> (String, Vec<String>) {
     };
     let engine = Engine::new(&theme).expect("templates compile");
     let tree = render::internal::render(&input, &engine).expect("renders");
-    let html = String::from_utf8(tree.files["internal/index.html"].clone()).unwrap();
+    let html = String::from_utf8(tree.files["internal/index.html"].to_vec()).unwrap();
     (html, tree.files.keys().cloned().collect())
 }
 

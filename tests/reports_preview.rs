@@ -55,6 +55,6 @@ fn write_preview() {
     for (path, bytes) in &tree.files {
         let target = std::path::Path::new(&dir).join(path);
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, bytes).unwrap();
+        std::fs::write(target, bytes.as_slice()).unwrap();
     }
 }

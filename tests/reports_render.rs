@@ -135,7 +135,7 @@ fn every_figure_in_every_report_equals_the_metrics() {
         if !path.ends_with(".html") {
             continue;
         }
-        let page = String::from_utf8(bytes.clone()).unwrap();
+        let page = String::from_utf8(bytes.to_vec()).unwrap();
         for m in marked(&page) {
             let expected = if m.metric == "escalations.count" {
                 serde_json::json!(escalations(&m.period))
@@ -578,7 +578,7 @@ fn reports_are_made_for_a4_print() {
         page.contains("href=\"../static/style."),
         "the site's style.css is linked"
     );
-    let css = String::from_utf8(tree.files[&css_path].clone()).unwrap();
+    let css = String::from_utf8(tree.files[&css_path].to_vec()).unwrap();
     for rule in [
         "size: A4",
         "break-inside: avoid",

@@ -121,12 +121,12 @@ fn render(charts: &Charts) -> BTreeMap<String, String> {
         for (path, bytes) in &tree.files {
             let target = std::path::Path::new(&dir).join(path);
             std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-            std::fs::write(target, bytes).unwrap();
+            std::fs::write(target, bytes.as_slice()).unwrap();
         }
     }
     tree.files
         .into_iter()
-        .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
+        .map(|(p, b)| (p, String::from_utf8(b.to_vec()).unwrap()))
         .collect()
 }
 

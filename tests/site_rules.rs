@@ -13,7 +13,12 @@ const EXTERNAL_LINK: &str = "https://www.example.gov.cn/fees";
 /// order: 置顶旧通知 (pinned), 车库停电 (in effect), 电梯维保 , 3栋停水
 /// (upcoming), 按时发布, 物业费, 燃气检修完毕 (outage that ended).
 fn fixture() -> Estate {
-    let estate = Estate::new(&config("[site]\npage_size = 2\n"));
+    fixture_with("[site]\npage_size = 2\n")
+}
+
+/// [`fixture`] with another `[site]` section.
+fn fixture_with(site_section: &str) -> Estate {
+    let estate = Estate::new(&config(site_section));
     estate
         .notice("pinned-old", "置顶旧通知", "2026-10-01", "通知", "pinned = true\n", "长期有效的说明。")
         .notice(
@@ -264,6 +269,30 @@ fn feed_is_valid_atom_dated_by_its_notices() {
                 .starts_with("https://cuihu.example.org/board/")
         );
     }
+}
+
+#[test]
+fn feed_limit_keeps_the_newest_current_notices() {
+    let entry_titles = |site_section: &str| {
+        let text = fixture_with(site_section).build().text("feed.xml");
+        roxmltree::Document::parse(&text).expect("well-formed XML");
+        text.split("<entry>")
+            .skip(1)
+            .filter_map(|entry| {
+                let start = entry.find("<title>")? + "<title>".len();
+                let end = entry.find("</title>")?;
+                Some(entry[start..end].to_string())
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        entry_titles("[site]\npage_size = 2\nfeed_limit = 3\n"),
+        ["车库停电", "电梯维保", "3栋停水"]
+    );
+    // 0: every current notice.
+    assert_eq!(entry_titles("[site]\nfeed_limit = 0\n").len(), 7);
+    // The default (50) is more than this estate has.
+    assert_eq!(entry_titles("").len(), 7);
 }
 
 #[test]

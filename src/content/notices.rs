@@ -121,6 +121,10 @@ pub struct Notice {
     pub affected: Vec<String>,
     pub body: String,
     pub body_line: u64,
+    /// A key of the file the notice was read from (its path and text),
+    /// from which every field above follows: renderers keep what they made
+    /// of a notice by this key instead of hashing the notice again.
+    pub source_key: u64,
 }
 
 impl Notice {
@@ -401,9 +405,16 @@ fn parse_notice(
             affected,
             body: parsed.body,
             body_line: parsed.body_line,
+            source_key: source_key(file),
         },
         draft: meta.draft.unwrap_or(false),
     })
+}
+
+/// See [`Notice::source_key`] (a fast fixed-seed hash).
+fn source_key(file: &SourceFile) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x6e_6f_74).hash_one((&file.path, &file.text))
 }
 
 /// A TOML native datetime or any spelling [`crate::datetime::parse_datetime`]

@@ -58,13 +58,17 @@ fn rfc3339(t: &NaiveDateTime) -> String {
 /// The Atom feed (`feed.xml`); entries are expected newest first.
 pub fn atom(info: &FeedInfo, entries: &[FeedEntry]) -> String {
     let updated = entries.iter().map(|e| e.date).max().unwrap_or(info.as_of);
-    let id = |path: &str| {
-        if info.base_url.is_empty() {
-            format!("{}:{}", info.fallback_id, path.trim_end_matches('/'))
-        } else {
-            format!("{}{}", info.base_url, path)
-        }
-    };
+    let parts: Vec<String> = entries.iter().map(|e| atom_entry(info, e)).collect();
+    atom_from_parts(info, updated, parts.iter().map(String::as_str))
+}
+
+/// The feed around entries already written by [`atom_entry`] (in order);
+/// `updated` is the newest entry date, or `as_of` when there is none.
+pub fn atom_from_parts<'e>(
+    info: &FeedInfo,
+    updated: NaiveDateTime,
+    entries: impl Iterator<Item = &'e str>,
+) -> String {
     let mut xml = String::new();
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!(
@@ -103,43 +107,58 @@ pub fn atom(info: &FeedInfo, entries: &[FeedEntry]) -> String {
     }
     xml.push_str("  <generator>wuye</generator>\n");
     for entry in entries {
-        let href = if info.base_url.is_empty() {
-            format!("{}index.html", entry.path)
-        } else {
-            format!("{}{}", info.base_url, entry.path)
-        };
-        xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", escape(&entry.title)));
-        xml.push_str(&format!("    <id>{}</id>\n", escape(&id(&entry.path))));
-        xml.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(&href)
-        ));
-        xml.push_str(&format!(
-            "    <updated>{}</updated>\n",
-            rfc3339(&entry.date)
-        ));
-        xml.push_str(&format!(
-            "    <published>{}</published>\n",
-            rfc3339(&entry.date)
-        ));
-        xml.push_str(&format!(
-            "    <category term=\"{}\"/>\n",
-            escape(&entry.category)
-        ));
-        if !entry.summary.is_empty() {
-            xml.push_str(&format!(
-                "    <summary>{}</summary>\n",
-                escape(&entry.summary)
-            ));
-        }
-        xml.push_str(&format!(
-            "    <content type=\"html\">{}</content>\n",
-            escape(&entry.html)
-        ));
-        xml.push_str("  </entry>\n");
+        xml.push_str(entry);
     }
     xml.push_str("</feed>\n");
+    xml
+}
+
+/// One `<entry>` of the feed. What it shows besides `entry` (the base URL
+/// or the fallback id) is the same for every entry of a build.
+pub fn atom_entry(info: &FeedInfo, entry: &FeedEntry) -> String {
+    let id = |path: &str| {
+        if info.base_url.is_empty() {
+            format!("{}:{}", info.fallback_id, path.trim_end_matches('/'))
+        } else {
+            format!("{}{}", info.base_url, path)
+        }
+    };
+    let mut xml = String::new();
+    let href = if info.base_url.is_empty() {
+        format!("{}index.html", entry.path)
+    } else {
+        format!("{}{}", info.base_url, entry.path)
+    };
+    xml.push_str("  <entry>\n");
+    xml.push_str(&format!("    <title>{}</title>\n", escape(&entry.title)));
+    xml.push_str(&format!("    <id>{}</id>\n", escape(&id(&entry.path))));
+    xml.push_str(&format!(
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(&href)
+    ));
+    xml.push_str(&format!(
+        "    <updated>{}</updated>\n",
+        rfc3339(&entry.date)
+    ));
+    xml.push_str(&format!(
+        "    <published>{}</published>\n",
+        rfc3339(&entry.date)
+    ));
+    xml.push_str(&format!(
+        "    <category term=\"{}\"/>\n",
+        escape(&entry.category)
+    ));
+    if !entry.summary.is_empty() {
+        xml.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            escape(&entry.summary)
+        ));
+    }
+    xml.push_str(&format!(
+        "    <content type=\"html\">{}</content>\n",
+        escape(&entry.html)
+    ));
+    xml.push_str("  </entry>\n");
     xml
 }
 

@@ -19,7 +19,9 @@
 use super::assets::hashed_name;
 use crate::output::OutputTree;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Borrow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 pub const SHARDS: u32 = 16;
 
@@ -43,9 +45,19 @@ pub struct Doc {
 }
 
 /// A document with the text to index.
+#[derive(Debug)]
 pub struct Entry {
     pub doc: Doc,
     pub text: String,
+    /// A key of `text` (see [`Entry::new`]).
+    key: u64,
+}
+
+impl Entry {
+    pub fn new(doc: Doc, text: String) -> Entry {
+        let key = text_key(&text);
+        Entry { doc, text, key }
+    }
 }
 
 #[derive(Serialize)]
@@ -173,68 +185,233 @@ fn shard_of(gram: &str) -> u32 {
 }
 
 /// Writes the manifest and shards under `site/static/`; returns the
-/// manifest's URL relative to the site root.
-pub fn publish(entries: &[Entry], tree: &mut OutputTree) -> String {
+/// manifest's URL (relative to the site root).
+pub fn publish<E: Borrow<Entry> + Sync>(entries: &[E], tree: &mut OutputTree) -> String {
+    publish_with(entries, &mut SearchMemo::default(), tree)
+}
+
+/// What one [`publish_with`] leaves for the next, so that `wuye serve`
+/// redoes only what an edit changed: the grams of each distinct text, the
+/// postings of the last index, and its files.
+#[derive(Debug, Default)]
+pub struct SearchMemo {
+    /// Grams by the key of the text they were found in.
+    grams: HashMap<u64, Arc<Vec<u64>>>,
+    /// The text key of each document of the last index, in order.
+    texts: Vec<u64>,
+    /// Gram key → document numbers (ascending), one map per shard.
+    postings: Vec<BTreeMap<u64, Vec<u32>>>,
+    /// Each shard's file, if not empty.
+    shard_files: Vec<Option<ShardFile>>,
+    /// The manifest: key of what it lists, path and bytes.
+    manifest: Option<(u64, String, Arc<Vec<u8>>)>,
+}
+
+/// A shard's file: path under `site/` and bytes.
+type ShardFile = (String, Arc<Vec<u8>>);
+
+/// A key of a document's text (fast fixed-seed hash: it runs over every
+/// document on every build).
+fn text_key(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x73_65_61_72).hash_one(text)
+}
+
+/// [`publish`], reusing what `memo` holds from the previous index: grams
+/// of unchanged texts, and, when the documents are as many as before, the
+/// postings (only the changed documents' grams are taken out and put in)
+/// and the files of the shards no posting of which changed. The files are
+/// byte for byte those [`publish`] writes.
+pub fn publish_with<E: Borrow<Entry> + Sync>(
+    entries: &[E],
+    memo: &mut SearchMemo,
+    tree: &mut OutputTree,
+) -> String {
     use rayon::prelude::*;
-    // Each document's grams on every thread; then, document by document,
-    // into the shards (postings stay in document order).
-    // (In batches, so that the grams of all documents are never all in
-    // memory at once.)
-    let mut keyed: Vec<BTreeMap<u64, Vec<usize>>> = (0..SHARDS).map(|_| BTreeMap::new()).collect();
-    for (batch, chunk) in entries.chunks(1024).enumerate() {
-        let grams: Vec<Vec<u64>> = chunk.par_iter().map(|e| gram_keys(&e.text)).collect();
-        for (i, keys) in grams.iter().enumerate() {
-            let number = batch * 1024 + i;
-            for &key in keys {
-                let shard = (key >> 32) as u32 % SHARDS;
-                if let Some(shard) = keyed.get_mut(shard as usize) {
-                    shard.entry(key).or_default().push(number);
+    let entries: Vec<&Entry> = entries.iter().map(Borrow::borrow).collect();
+    let texts: Vec<u64> = entries.iter().map(|e| e.key).collect();
+    // Grams of texts not seen before, on every thread.
+    let mut missing: Vec<usize> = (0..entries.len())
+        .filter(|&i| !memo.grams.contains_key(&texts[i]))
+        .collect();
+    missing.dedup_by_key(|i| texts[*i]);
+    let found: Vec<(u64, Arc<Vec<u64>>)> = missing
+        .par_iter()
+        .map(|&i| (texts[i], Arc::new(gram_keys(&entries[i].text))))
+        .collect();
+    let mut grams = std::mem::take(&mut memo.grams);
+    grams.extend(found);
+    let empty = Arc::new(Vec::new());
+    let grams_of = |key: &u64| {
+        grams
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| Arc::clone(&empty))
+    };
+
+    let mut dirty = vec![false; SHARDS as usize];
+    let changed: Vec<usize> =
+        if memo.texts.len() == entries.len() && memo.postings.len() == SHARDS as usize {
+            (0..entries.len())
+                .filter(|&i| memo.texts[i] != texts[i])
+                .collect()
+        } else {
+            (0..entries.len()).collect()
+        };
+    let shard_of_key = |key: u64| ((key >> 32) as u32 % SHARDS) as usize;
+    if changed.len() * 8 > entries.len() || memo.postings.len() != SHARDS as usize {
+        // Many changes (or the first index): all postings afresh, document
+        // by document, so that each list is in document order.
+        let mut postings: Vec<BTreeMap<u64, Vec<u32>>> =
+            (0..SHARDS).map(|_| BTreeMap::new()).collect();
+        for (number, key) in texts.iter().enumerate() {
+            let number = u32::try_from(number).unwrap_or(u32::MAX);
+            for &gram in grams_of(key).iter() {
+                if let Some(shard) = postings.get_mut(shard_of_key(gram)) {
+                    shard.entry(gram).or_default().push(number);
+                }
+            }
+        }
+        memo.postings = postings;
+        dirty.iter_mut().for_each(|d| *d = true);
+    } else {
+        for &i in &changed {
+            let number = u32::try_from(i).unwrap_or(u32::MAX);
+            let old = grams_of(&memo.texts[i]);
+            let new = grams_of(&texts[i]);
+            for &gram in old.iter().filter(|g| new.binary_search(g).is_err()) {
+                let shard = shard_of_key(gram);
+                if let Some(list) = memo.postings[shard].get_mut(&gram)
+                    && let Ok(at) = list.binary_search(&number)
+                {
+                    list.remove(at);
+                    if list.is_empty() {
+                        memo.postings[shard].remove(&gram);
+                    }
+                    dirty[shard] = true;
+                }
+            }
+            for &gram in new.iter().filter(|g| old.binary_search(g).is_err()) {
+                let shard = shard_of_key(gram);
+                let list = memo.postings[shard].entry(gram).or_default();
+                if let Err(at) = list.binary_search(&number) {
+                    list.insert(at, number);
+                    dirty[shard] = true;
                 }
             }
         }
     }
-    let shards: Vec<BTreeMap<String, Vec<usize>>> = keyed
-        .into_iter()
-        .map(|shard| {
-            shard
-                .into_iter()
-                .map(|(key, postings)| (gram_of(key), postings))
-                .collect()
+    // Only the grams of the documents still indexed are kept.
+    let live: HashSet<u64> = texts.iter().copied().collect();
+    grams.retain(|key, _| live.contains(key));
+    memo.grams = grams;
+    memo.texts = texts;
+
+    memo.shard_files.resize(SHARDS as usize, None);
+    let redo: Vec<usize> = (0..SHARDS as usize)
+        .filter(|&n| dirty[n] || (memo.shard_files[n].is_none() && !memo.postings[n].is_empty()))
+        .collect();
+    let written: Vec<(usize, Option<ShardFile>)> = redo
+        .par_iter()
+        .map(|&n| (n, shard_file(n, &memo.postings[n])))
+        .collect();
+    for (n, file) in written {
+        memo.shard_files[n] = file;
+    }
+    let files: Vec<Option<String>> = memo
+        .shard_files
+        .iter()
+        .map(|f| {
+            f.as_ref()
+                .map(|(path, _)| path.strip_prefix("site/").unwrap_or(path).to_string())
         })
         .collect();
-    let mut files = Vec::new();
-    for (n, shard) in shards.iter().enumerate() {
-        if shard.is_empty() {
-            files.push(None);
-            continue;
-        }
-        let script = as_script(
-            &n.to_string(),
-            &serde_json::to_string(shard).unwrap_or_default(),
-        );
-        let url = format!(
-            "static/{}",
-            hashed_name(&format!("search-{n}.js"), script.as_bytes())
-        );
-        tree.insert(format!("site/{url}"), script);
-        files.push(Some(url));
+    for (path, bytes) in memo.shard_files.iter().flatten() {
+        tree.insert_shared(path.clone(), Arc::clone(bytes));
     }
-    let manifest = Manifest {
-        v: 1,
-        shards: SHARDS,
-        files,
-        docs: entries.iter().map(|e| &e.doc).collect(),
+
+    // The manifest: written again only when a document's title, date,
+    // label or state, or a shard's file, changed.
+    let docs: Vec<&Doc> = entries.iter().map(|e| &e.doc).collect();
+    let key = {
+        use std::hash::BuildHasher;
+        let state = foldhash::fast::FixedState::with_seed(0x6d_61_6e);
+        let listed: Vec<(&str, &str, &str, &str, bool)> = docs
+            .iter()
+            .map(|d| {
+                (
+                    d.url.as_str(),
+                    d.title.as_str(),
+                    d.date.as_str(),
+                    d.label.as_str(),
+                    d.expired,
+                )
+            })
+            .collect();
+        state.hash_one((&listed, &files))
     };
-    let script = as_script(
-        "\"index\"",
-        &serde_json::to_string(&manifest).unwrap_or_default(),
-    );
+    let (path, bytes) = match memo.manifest.take() {
+        Some((old_key, path, bytes)) if old_key == key => (path, bytes),
+        _ => {
+            let manifest = Manifest {
+                v: 1,
+                shards: SHARDS,
+                files,
+                docs,
+            };
+            let script = as_script(
+                "\"index\"",
+                &serde_json::to_string(&manifest).unwrap_or_default(),
+            );
+            let url = format!(
+                "static/{}",
+                hashed_name("search-index.js", script.as_bytes())
+            );
+            (format!("site/{url}"), Arc::new(script.into_bytes()))
+        }
+    };
+    tree.insert_shared(path.clone(), Arc::clone(&bytes));
+    let url = path.strip_prefix("site/").unwrap_or(&path).to_string();
+    memo.manifest = Some((key, path, bytes));
+    url
+}
+
+/// A shard's file (path under `site/` and bytes), `None` when empty.
+fn shard_file(n: usize, postings: &BTreeMap<u64, Vec<u32>>) -> Option<ShardFile> {
+    if postings.is_empty() {
+        return None;
+    }
+    // In the grams' string order, which the keys' order is (see
+    // [`gram_keys`]).
+    let shard: Vec<(String, &Vec<u32>)> = postings
+        .iter()
+        .map(|(key, list)| (gram_of(*key), list))
+        .collect();
+    let json = serialize_map(&shard);
+    let script = as_script(&n.to_string(), &json);
     let url = format!(
         "static/{}",
-        hashed_name("search-index.js", script.as_bytes())
+        hashed_name(&format!("search-{n}.js"), script.as_bytes())
     );
-    tree.insert(format!("site/{url}"), script);
-    url
+    Some((format!("site/{url}"), Arc::new(script.into_bytes())))
+}
+
+/// A JSON object of the pairs, in their order.
+fn serialize_map(pairs: &[(String, &Vec<u32>)]) -> String {
+    use serde::ser::{SerializeMap, Serializer};
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::new(&mut out);
+    let written = (|| {
+        let mut map = serializer.serialize_map(Some(pairs.len()))?;
+        for (gram, list) in pairs {
+            map.serialize_entry(gram, list)?;
+        }
+        map.end()
+    })();
+    if written.is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 const CALLBACK: &str = "wuyeSearchLoaded(";
@@ -329,16 +506,16 @@ mod tests {
     }
 
     fn entry(url: &str, title: &str, text: &str) -> Entry {
-        Entry {
-            doc: Doc {
+        Entry::new(
+            Doc {
                 url: url.into(),
                 title: title.into(),
                 date: String::new(),
                 label: String::new(),
                 expired: false,
             },
-            text: format!("{title} {text}"),
-        }
+            format!("{title} {text}"),
+        )
     }
 
     fn run(entries: &[Entry], query: &str) -> Vec<String> {
@@ -387,5 +564,57 @@ mod tests {
             entry("title/", "电梯检修", "周三上午。"),
         ];
         assert_eq!(run(&entries, "电梯"), ["title/", "body/"]);
+    }
+
+    #[test]
+    fn incremental_index_equals_a_fresh_one_after_each_edit() {
+        let texts = [
+            "3栋停水 水箱清洗",
+            "电梯维保 5栋",
+            "物业费 缴纳 2027",
+            "燃气检修完毕 已恢复供气",
+            "Lift service FULL-WIDTH ＡＢＣ",
+        ];
+        let mut docs: Vec<(String, String)> = (0..40)
+            .map(|i| {
+                (
+                    format!("n/{i}"),
+                    format!("{} 第{i}号", texts[i % texts.len()]),
+                )
+            })
+            .collect();
+        let entries_of = |docs: &[(String, String)]| -> Vec<Entry> {
+            docs.iter()
+                .map(|(url, text)| entry(url, url, text))
+                .collect()
+        };
+        let mut memo = SearchMemo::default();
+        // Edits: one text, a title-like prefix, a doc emptied, two at
+        // once, a new document (count changes), one removed, many at once.
+        for step in 0..9 {
+            match step {
+                0 => {}
+                1 => docs[3].1 = "全新的内容 停电".into(),
+                2 => docs[7].1.insert_str(0, "更正："),
+                3 => docs[11].1.clear(),
+                4 => {
+                    docs[0].1.push_str(" 追加");
+                    docs[39].1 = docs[0].1.clone();
+                }
+                5 => docs.push(("n/new".into(), "新通知 停水".into())),
+                6 => {
+                    docs.remove(5);
+                }
+                7 => docs.iter_mut().for_each(|d| d.1.push('了')),
+                _ => docs[2].1 = "电梯维保 5栋 第2号".into(),
+            }
+            let entries = entries_of(&docs);
+            let mut fresh = OutputTree::default();
+            let fresh_url = publish(&entries, &mut fresh);
+            let mut kept = OutputTree::default();
+            let kept_url = publish_with(&entries, &mut memo, &mut kept);
+            assert_eq!(kept_url, fresh_url, "step {step}");
+            assert_eq!(kept, fresh, "step {step}");
+        }
     }
 }

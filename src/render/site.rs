@@ -37,7 +37,20 @@ use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Files of a render by path (`site/...`): key and bytes.
-type MemoFiles = HashMap<String, (u64, Vec<u8>)>;
+/// (A fast fixed-seed hash: every file's path is looked up on every
+/// render, and the order of the map never reaches the output.)
+type MemoFiles = HashMap<String, (u64, Arc<Vec<u8>>), foldhash::fast::FixedState>;
+
+/// Each notice's view, converted Markdown and search entry, by
+/// [`notice_key`].
+type MemoViews = HashMap<u64, MemoView>;
+type MemoView = (Arc<NoticeView>, Arc<Rendered>, Arc<Entry>);
+
+/// A key of everything a notice's view is made of besides what all pages
+/// share: the notice itself, which follows from the file it was read from.
+fn notice_key(notice: &Notice) -> u64 {
+    notice.source_key
+}
 
 /// The guarded value, also after a thread panicked while holding it (the
 /// maps hold plain data that a panic cannot leave half-changed).
@@ -54,6 +67,20 @@ struct NoticeView {
     /// depends on (not for templates).
     #[serde(skip)]
     key: u64,
+    /// Where the notice's page and print view are written (see
+    /// [`Site::file_path`]), and the instant it is dated: for the machine
+    /// files and the memo, not for templates.
+    #[serde(skip)]
+    page_file: String,
+    #[serde(skip)]
+    print_file: String,
+    #[serde(skip)]
+    dated: NaiveDateTime,
+    /// The keys of the page and the print view (see [`render_notices`]).
+    #[serde(skip)]
+    page_key: u64,
+    #[serde(skip)]
+    print_key: u64,
     slug: String,
     title: String,
     /// Relative to the site root.
@@ -134,6 +161,8 @@ struct Site<'a> {
     /// shared by the parts rendered at the same time (see [`Self::fork`]).
     old: Arc<Mutex<MemoFiles>>,
     old_markdown: Arc<Mutex<HashMap<String, Rendered>>>,
+    /// Notice views of the previous render still to be reused.
+    old_views: MemoViews,
     /// The memo this render fills.
     memo: SiteMemo,
     errors: Vec<Diagnostic>,
@@ -152,12 +181,17 @@ pub struct SiteMemo {
     /// Hash of what every page shares; a different one empties the memo.
     shared: Option<u64>,
     /// Each file of the last render (path under `site/`): key and bytes.
-    files: HashMap<String, (u64, Vec<u8>)>,
+    files: MemoFiles,
     /// Markdown of notices and pages by source text: rendering is a pure
     /// function of the text and `trust_html`, which is part of `shared`.
     markdown: HashMap<String, Rendered>,
-    /// The search index: key of its entries, its files and its URL.
-    search: Option<(u64, Vec<String>, String)>,
+    /// Every notice's view and Markdown, so that an unchanged notice is
+    /// neither converted nor viewed again.
+    views: MemoViews,
+    /// The feed's entries (XML) by the key of what each shows.
+    feed_entries: HashMap<u64, Arc<str>>,
+    /// What the search index keeps between renders.
+    search: search::SearchMemo,
     /// Files the last render produced afresh (not reused), sorted.
     rendered: Vec<String>,
     /// Markdown documents the last render converted (not reused).
@@ -176,14 +210,15 @@ impl SiteMemo {
     }
 
     /// The files of the last render.
-    pub fn files(&self) -> impl Iterator<Item = (&String, &Vec<u8>)> {
+    pub fn files(&self) -> impl Iterator<Item = (&String, &Arc<Vec<u8>>)> {
         self.files.iter().map(|(path, (_, bytes))| (path, bytes))
     }
 
-    /// Copies the files of the last render into `tree`.
+    /// Puts the files of the last render into `tree` (their bytes are
+    /// shared, not copied).
     pub fn copy_into(&self, tree: &mut OutputTree) {
         for (path, bytes) in self.files() {
-            tree.insert(path.clone(), bytes.clone());
+            tree.insert_shared(path.clone(), Arc::clone(bytes));
         }
     }
 
@@ -191,7 +226,7 @@ impl SiteMemo {
     pub fn into_tree(self) -> OutputTree {
         let mut tree = OutputTree::default();
         for (path, (_, bytes)) in self.files {
-            tree.insert(path, bytes);
+            tree.insert_shared(path, bytes);
         }
         tree
     }
@@ -235,9 +270,9 @@ impl<'a> Site<'a> {
             navs: self.navs.clone(),
             old: Arc::clone(&self.old),
             old_markdown: Arc::clone(&self.old_markdown),
+            old_views: MemoViews::new(),
             memo: SiteMemo {
                 shared: self.memo.shared,
-                search: self.memo.search.clone(),
                 ..SiteMemo::default()
             },
             errors: Vec::new(),
@@ -303,11 +338,11 @@ impl<'a> Site<'a> {
     /// [`Self::file_path`]) when they were made with `key`, moved into this
     /// render's memo; false when the file must be produced again.
     fn reuse(&mut self, path: &str, key: u64) -> bool {
-        let old = locked(&self.old).remove(path);
-        if let Some((old_key, bytes)) = old
+        let old = locked(&self.old).remove_entry(path);
+        if let Some((path, (old_key, bytes))) = old
             && old_key == key
         {
-            self.memo.files.insert(path.to_string(), (key, bytes));
+            self.memo.files.insert(path, (key, bytes));
             return true;
         }
         false
@@ -328,13 +363,18 @@ impl<'a> Site<'a> {
         self.file(path, key, |site| {
             site.engine
                 .render(template, &context(site))
-                .map(String::into_bytes)
+                .map(|html| Arc::new(html.into_bytes()))
         });
     }
 
     /// Writes a file that is not a template page, with the same reuse rule.
     fn raw(&mut self, path: &str, key: u64, bytes: impl FnOnce(&Site) -> Vec<u8>) {
-        self.file(path, key, |site| Ok(bytes(site)));
+        self.file(path, key, |site| Ok(Arc::new(bytes(site))));
+    }
+
+    /// [`Self::raw`] for bytes that another tree already holds.
+    fn raw_shared(&mut self, path: &str, key: u64, bytes: Arc<Vec<u8>>) {
+        self.file(path, key, |_| Ok(bytes));
     }
 
     /// `path` is the file's URL relative to the site: it is written under
@@ -345,7 +385,7 @@ impl<'a> Site<'a> {
         &mut self,
         path: &str,
         key: u64,
-        produce: impl FnOnce(&Site) -> Result<Vec<u8>, Diagnostic>,
+        produce: impl FnOnce(&Site) -> Result<Arc<Vec<u8>>, Diagnostic>,
     ) {
         let path = Self::file_path(path);
         if self.reuse(&path, key) {
@@ -358,29 +398,6 @@ impl<'a> Site<'a> {
             }
             Err(e) => self.errors.push(e),
         }
-    }
-
-    /// Converts, on every thread, the Markdown of `bodies` that neither
-    /// this render nor the previous one has converted yet, so that
-    /// [`Self::markdown`] finds them all.
-    fn prefetch_markdown<'b>(
-        &mut self,
-        bodies: impl Iterator<Item = &'b str>,
-        options: RenderOptions,
-    ) {
-        let mut missing: Vec<&str> = bodies
-            .filter(|b| {
-                !self.memo.markdown.contains_key(*b) && !locked(&self.old_markdown).contains_key(*b)
-            })
-            .collect();
-        missing.sort_unstable();
-        missing.dedup();
-        let converted: Vec<(String, Rendered)> = missing
-            .par_iter()
-            .map(|body| (body.to_string(), markdown::render(body, options)))
-            .collect();
-        self.memo.markdown_runs += converted.len();
-        self.memo.markdown.extend(converted);
     }
 
     /// A notice's or page's Markdown, converted once per distinct text.
@@ -471,6 +488,7 @@ fn render_memo(
         navs: BTreeMap::new(),
         old: Arc::new(Mutex::new(previous.files)),
         old_markdown: Arc::new(Mutex::new(previous.markdown)),
+        old_views: previous.views,
         memo: SiteMemo::default(),
         errors: Vec::new(),
     };
@@ -508,38 +526,49 @@ fn render_memo(
     site.memo.shared = Some(shared);
     if previous.shared == Some(shared) {
         site.memo.search = previous.search;
+        site.memo.feed_entries = previous.feed_entries;
     } else {
+        site.old_views.clear();
         locked(&site.old).clear();
         locked(&site.old_markdown).clear();
     }
     for (path, bytes) in asset_tree.files {
         let key = key_of(&bytes);
         let path = path.strip_prefix("site/").unwrap_or(&path).to_string();
-        site.raw(&path, key, |_| bytes);
+        site.raw_shared(&path, key, bytes);
     }
 
     let as_of = input.as_of;
-    site.prefetch_markdown(
-        input.content.notices.iter().map(|n| n.body.as_str()),
-        options,
-    );
-    let rendered: Vec<(&Notice, Rendered)> = input
-        .content
-        .notices
-        .iter()
-        .map(|n| (n, site.markdown(&n.body, options)))
-        .collect();
-    let views: Vec<NoticeView> = rendered
+    // Each notice's view: reused when the notice is unchanged, else
+    // converted and made on every thread.
+    let notices = &input.content.notices;
+    let keys: Vec<u64> = notices.par_iter().map(notice_key).collect();
+    let mut old_views = std::mem::take(&mut site.old_views);
+    let mut slots: Vec<Option<MemoView>> = keys.iter().map(|key| old_views.remove(key)).collect();
+    drop(old_views);
+    let missing: Vec<usize> = (0..slots.len()).filter(|&i| slots[i].is_none()).collect();
+    let fresh: Vec<(usize, MemoView)> = missing
         .par_iter()
-        .map(|(n, r)| {
-            let mut view = notice_view(&site, n, r, as_of);
+        .map(|&i| {
+            let notice = &notices[i];
+            let rendered = markdown::render(&notice.body, options);
+            let mut view = notice_view(&site, notice, &rendered, as_of);
             view.value = SharedValue(tera::Value::from_serializable(&view));
-            view
+            let entry = search_entry(notice, &view, &rendered);
+            (i, (Arc::new(view), Arc::new(rendered), Arc::new(entry)))
         })
         .collect();
+    site.memo.markdown_runs += fresh.len();
+    for (i, made) in fresh {
+        slots[i] = Some(made);
+    }
+    let made: Vec<MemoView> = slots.into_iter().flatten().collect();
+    let views: Vec<Arc<NoticeView>> = made.iter().map(|(view, _, _)| Arc::clone(view)).collect();
+    let entries: Vec<Arc<Entry>> = made.iter().map(|(_, _, e)| Arc::clone(e)).collect();
+    site.memo.views = keys.into_iter().zip(made).collect();
     // Current = not expired, in the order lists show them: pinned first,
     // then newest first (the loader already sorted by date).
-    let mut current: Vec<&NoticeView> = views.iter().filter(|v| !v.expired).collect();
+    let mut current: Vec<&NoticeView> = views.iter().map(|v| &**v).filter(|v| !v.expired).collect();
     current.sort_by_key(|v| !v.pinned);
 
     // The parts at the same time, each on its own fork; gathered in this
@@ -554,6 +583,8 @@ fn render_memo(
         mut search,
         mut machine,
     ] = std::array::from_fn(|_| site.fork());
+    machine.memo.feed_entries = std::mem::take(&mut site.memo.feed_entries);
+    search.memo.search = std::mem::take(&mut site.memo.search);
     let pages_html = render_pages(&mut pages, options);
     rayon::join(
         || render_notices(&mut notices, &views, sink),
@@ -568,7 +599,7 @@ fn render_memo(
                     rayon::join(
                         || {
                             render_quality(&mut quality);
-                            render_search(&mut search, &rendered, &views, &pages_html);
+                            render_search(&mut search, &entries, &pages_html);
                         },
                         || render_machine_files(&mut machine, &current, &views),
                     )
@@ -576,7 +607,8 @@ fn render_memo(
             )
         },
     );
-    site.memo.search = search.memo.search.take();
+    site.memo.search = std::mem::take(&mut search.memo.search);
+    site.memo.feed_entries = std::mem::take(&mut machine.memo.feed_entries);
     for part in [
         home, lists, notices, archive, pages, quality, search, machine,
     ] {
@@ -608,12 +640,19 @@ fn notice_view(site: &Site, n: &Notice, r: &Rendered, as_of: NaiveDateTime) -> N
             .unwrap_or_default()
     };
     let separator = site.lang.pick("、", ", ");
+    let url = format!("{dir}index.html");
+    let print_url = format!("{dir}print.html");
     let mut view = NoticeView {
         key: 0,
+        page_file: Site::file_path(&url),
+        print_file: Site::file_path(&print_url),
+        dated: n.date,
+        page_key: 0,
+        print_key: 0,
         slug: n.slug.clone(),
         title: n.title.clone(),
-        url: format!("{dir}index.html"),
-        print_url: format!("{dir}print.html"),
+        url,
+        print_url,
         date: n.date.format("%Y-%m-%d").to_string(),
         datetime: n.date.format("%Y-%m-%dT%H:%M").to_string(),
         category: n.category.key(),
@@ -632,6 +671,8 @@ fn notice_view(site: &Site, n: &Notice, r: &Rendered, as_of: NaiveDateTime) -> N
         value: SharedValue::default(),
     };
     view.key = key_of(&view);
+    view.page_key = key_of(&("site/notice.html", view.key));
+    view.print_key = key_of(&("site/print.html", view.key));
     view
 }
 
@@ -827,19 +868,32 @@ const NOTICE_BATCH: usize = 256;
 /// one (then they are not kept in the memo), else into the memo.
 fn render_notices(
     site: &mut Site,
-    views: &[NoticeView],
+    views: &[Arc<NoticeView>],
     mut sink: Option<&mut (dyn FnMut(OutputTree) + Send)>,
 ) {
     let base_url = feeds::normalize_base_url(&site.input.config.base_url);
     let scan_label = site.label("scan_to_read");
-    let page_key = |view: &NoticeView| key_of(&("site/notice.html", view.key));
-    let print_key = |view: &NoticeView| key_of(&("site/print.html", view.key));
+    let page_key = |view: &NoticeView| view.page_key;
+    let print_key = |view: &NoticeView| view.print_key;
+    // The pages whose key is unchanged are taken over from the previous
+    // render (the lock is taken once for many, the other parts of the
+    // site wait little for it).
     let mut stale: Vec<(&NoticeView, bool, bool)> = Vec::new();
-    for view in views {
-        let page = !site.reuse(&Site::file_path(&view.url), page_key(view));
-        let print = !site.reuse(&Site::file_path(&view.print_url), print_key(view));
-        if page || print {
-            stale.push((view, page, print));
+    for chunk in views.chunks(1024) {
+        let mut old = locked(&site.old);
+        let mut take = |path: &String, key: u64| match old.remove_entry(path) {
+            Some((path, (old_key, bytes))) if old_key == key => {
+                site.memo.files.insert(path, (key, bytes));
+                true
+            }
+            _ => false,
+        };
+        for view in chunk {
+            let page = !take(&view.page_file, page_key(view));
+            let print = !take(&view.print_file, print_key(view));
+            if page || print {
+                stale.push((view, page, print));
+            }
         }
     }
     type Produced = (String, u64, Result<String, Diagnostic>);
@@ -853,7 +907,7 @@ fn render_notices(
                     let mut context = shared.context(&view.url, "notices/index.html");
                     context.insert_value("notice", view.value.0.clone());
                     let html = shared.engine.render("site/notice.html", &context);
-                    produced.push((Site::file_path(&view.url), page_key(view), html));
+                    produced.push((view.page_file.clone(), page_key(view), html));
                 }
                 if print {
                     let mut context = shared.context(&view.print_url, "notices/index.html");
@@ -872,7 +926,7 @@ fn render_notices(
                     context.insert("online_url_shown", &decode_for_display(&online));
                     context.insert("qr", &qr);
                     let html = shared.engine.render("site/print.html", &context);
-                    produced.push((Site::file_path(&view.print_url), print_key(view), html));
+                    produced.push((view.print_file.clone(), print_key(view), html));
                 }
                 produced
             })
@@ -885,7 +939,9 @@ fn render_notices(
                     if sink.is_some() {
                         done.insert(path, html);
                     } else {
-                        site.memo.files.insert(path, (key, html.into_bytes()));
+                        site.memo
+                            .files
+                            .insert(path, (key, Arc::new(html.into_bytes())));
                     }
                 }
                 Err(e) => site.errors.push(e),
@@ -953,7 +1009,7 @@ fn period_label(key: &str, lang: Lang) -> String {
     }
 }
 
-fn render_archive(site: &mut Site, views: &[NoticeView]) {
+fn render_archive(site: &mut Site, views: &[Arc<NoticeView>]) {
     // Month key → notices of that month, newest first (views are sorted).
     let mut months: BTreeMap<String, Vec<&NoticeView>> = BTreeMap::new();
     for (view, notice) in views.iter().zip(&site.input.content.notices) {
@@ -1197,85 +1253,50 @@ fn render_quality(site: &mut Site) {
     }
 }
 
-fn render_search(
-    site: &mut Site,
-    rendered: &[(&Notice, Rendered)],
-    views: &[NoticeView],
-    pages: &[Rendered],
-) {
-    let mut entries = Vec::new();
-    for ((notice, r), view) in rendered.iter().zip(views) {
-        entries.push(Entry {
-            doc: Doc {
-                url: view.url.clone(),
-                title: notice.title.clone(),
-                date: view.date.clone(),
-                label: view.category_name.clone(),
-                expired: view.expired,
-            },
-            // Not the category name: 停水停电 would make every power cut
-            // a hit for 停水.
-            text: [
-                notice.title.as_str(),
-                &notice.summary,
-                &view.affected,
-                &r.plain_text,
-            ]
-            .join(" "),
-        });
-    }
+/// A notice as the search index holds it.
+fn search_entry(notice: &Notice, view: &NoticeView, rendered: &Rendered) -> Entry {
+    Entry::new(
+        Doc {
+            url: view.url.clone(),
+            title: notice.title.clone(),
+            date: view.date.clone(),
+            label: view.category_name.clone(),
+            expired: view.expired,
+        },
+        // Not the category name: 停水停电 would make every power cut a hit
+        // for 停水.
+        [
+            notice.title.as_str(),
+            &notice.summary,
+            &view.affected,
+            &rendered.plain_text,
+        ]
+        .join(" "),
+    )
+}
+
+fn render_search(site: &mut Site, notices: &[Arc<Entry>], pages: &[Rendered]) {
+    let mut entries: Vec<Arc<Entry>> = notices.to_vec();
     for (page, r) in site.input.content.pages.iter().zip(pages) {
-        entries.push(Entry {
-            doc: Doc {
+        entries.push(Arc::new(Entry::new(
+            Doc {
                 url: format!("pages/{}/index.html", encode_segment(&page.slug)),
                 title: page.title.clone(),
                 date: String::new(),
                 label: site.label("page"),
                 expired: false,
             },
-            text: format!("{} {}", page.title, r.plain_text),
-        });
+            format!("{} {}", page.title, r.plain_text),
+        )));
     }
-    // The index is built from every entry at once; rebuilt only when
-    // some entry changed.
-    let entries_key = key_of(
-        &entries
-            .iter()
-            .map(|e| {
-                let d = &e.doc;
-                (&d.url, &d.title, &d.date, &d.label, d.expired, &e.text)
-            })
-            .collect::<Vec<_>>(),
-    );
-    let index_url = match site.memo.search.take() {
-        Some((key, paths, url))
-            if key == entries_key
-                && paths.iter().all(|p| {
-                    locked(&site.old)
-                        .get(&format!("site/{p}"))
-                        .is_some_and(|(k, _)| *k == key)
-                }) =>
-        {
-            for path in &paths {
-                site.raw(path, key, |_| Vec::new());
-            }
-            site.memo.search = Some((key, paths, url.clone()));
-            url
-        }
-        _ => {
-            let mut files = OutputTree::default();
-            let url = search::publish(&entries, &mut files);
-            let mut paths = Vec::new();
-            for (path, bytes) in files.files {
-                let path = path.strip_prefix("site/").unwrap_or(&path).to_string();
-                locked(&site.old).remove(&format!("site/{path}"));
-                site.raw(&path, entries_key, |_| bytes);
-                paths.push(path);
-            }
-            site.memo.search = Some((entries_key, paths, url.clone()));
-            url
-        }
-    };
+    // The index reuses what the last one found (see search::publish_with);
+    // a file whose name (content-hashed) is unchanged is the same file.
+    let mut files = OutputTree::default();
+    let index_url = search::publish_with(&entries, &mut site.memo.search, &mut files);
+    for (path, bytes) in files.files {
+        let path = path.strip_prefix("site/").unwrap_or(&path).to_string();
+        site.raw_shared(&path, key_of(&path), bytes);
+    }
     let path = "search/index.html";
     site.page(path, "site/search.html", key_of(&index_url), |site| {
         let mut context = site.context(path, "search/index.html");
@@ -1284,7 +1305,7 @@ fn render_search(
     });
 }
 
-fn render_machine_files(site: &mut Site, current: &[&NoticeView], views: &[NoticeView]) {
+fn render_machine_files(site: &mut Site, current: &[&NoticeView], views: &[Arc<NoticeView>]) {
     let config = site.input.config;
     let base_url = feeds::normalize_base_url(&config.base_url);
 
@@ -1300,13 +1321,9 @@ fn render_machine_files(site: &mut Site, current: &[&NoticeView], views: &[Notic
     // Feed: current notices, newest first (pinning is a page matter).
     let mut feed_items: Vec<&NoticeView> = current.to_vec();
     feed_items.sort_by(|a, b| b.datetime.cmp(&a.datetime).then(a.slug.cmp(&b.slug)));
-    let notices: BTreeMap<&str, &Notice> = site
-        .input
-        .content
-        .notices
-        .iter()
-        .map(|n| (n.slug.as_str(), n))
-        .collect();
+    if config.site.feed_limit > 0 {
+        feed_items.truncate(config.site.feed_limit);
+    }
     let fallback_id = format!("urn:wuye:{}", assets::short_hash(config.name.as_bytes()));
     let title = format!("{} · {}", config.name, site.label("notices"));
     let info = FeedInfo {
@@ -1327,57 +1344,89 @@ fn render_machine_files(site: &mut Site, current: &[&NoticeView], views: &[Notic
     let feed_key = key_of(
         &feed_items
             .iter()
-            .map(|v| (v.key, notices.get(v.slug.as_str()).map(|n| n.date)))
+            .map(|v| (v.key, v.dated))
             .collect::<Vec<_>>(),
     );
-    site.raw("feed.xml", feed_key, |_| {
-        let entries: Vec<FeedEntry> = feed_items
-            .iter()
-            .filter_map(|v| {
-                let notice = notices.get(v.slug.as_str())?;
-                Some(FeedEntry {
-                    path: notice_dir(&v.slug),
-                    title: v.title.clone(),
-                    date: notice.date,
-                    summary: v.summary.clone(),
-                    html: v.html.clone(),
-                    category: v.category_name.clone(),
-                })
-            })
-            .collect();
-        feeds::atom(&info, &entries).into_bytes()
-    });
+    let feed_path = Site::file_path("feed.xml");
+    if !site.reuse(&feed_path, feed_key) {
+        // Each entry's XML is kept by the key of what it shows, so that
+        // one edited notice writes one entry again, not all of them.
+        let old_entries = std::mem::take(&mut site.memo.feed_entries);
+        let mut kept = HashMap::with_capacity(feed_items.len());
+        let mut parts: Vec<Arc<str>> = Vec::with_capacity(feed_items.len());
+        let mut updated: Option<NaiveDateTime> = None;
+        for view in &feed_items {
+            let key = key_of(&(view.key, view.dated));
+            let xml = match old_entries.get(&key) {
+                Some(xml) => Arc::clone(xml),
+                None => Arc::from(feeds::atom_entry(
+                    &info,
+                    &FeedEntry {
+                        path: notice_dir(&view.slug),
+                        title: view.title.clone(),
+                        date: view.dated,
+                        summary: view.summary.clone(),
+                        html: view.html.clone(),
+                        category: view.category_name.clone(),
+                    },
+                )),
+            };
+            updated = updated.max(Some(view.dated));
+            kept.insert(key, Arc::clone(&xml));
+            parts.push(xml);
+        }
+        site.memo.feed_entries = kept;
+        let updated = updated.unwrap_or(info.as_of);
+        let xml = feeds::atom_from_parts(&info, updated, parts.iter().map(|p| &**p));
+        site.memo.rendered.push(feed_path.clone());
+        site.memo
+            .files
+            .insert(feed_path, (feed_key, Arc::new(xml.into_bytes())));
+    }
 
-    // Sitemap: clean directory URLs.
-    let mut urls: Vec<(String, Option<String>)> = vec![
-        (String::new(), None),
-        ("notices/".into(), None),
-        ("archive/".into(), None),
-        ("quality/".into(), None),
-        ("search/".into(), None),
-    ];
-    for category in Category::ALL {
-        urls.push((format!("category/{}/", category.key()), None));
-    }
-    for view in views {
-        urls.push((notice_dir(&view.slug), Some(view.date.clone())));
-    }
-    for page in &site.input.content.pages {
-        urls.push((format!("pages/{}/", encode_segment(&page.slug)), None));
-    }
-    let mut months: BTreeSet<String> = BTreeSet::new();
-    for notice in &site.input.content.notices {
-        months.insert(format!(
-            "{:04}-{:02}",
-            notice.date.year(),
-            notice.date.month()
-        ));
-    }
-    for month in months {
-        urls.push((format!("archive/{month}/"), None));
-    }
-    if let Some(xml) = feeds::sitemap(&base_url, &urls) {
-        site.raw("sitemap.xml", key_of(&xml), |_| xml.into_bytes());
+    // Sitemap: clean directory URLs; made only when what it lists (the
+    // notices' slugs and dates, the pages, the archive's months) changed.
+    if !base_url.is_empty() {
+        let months: BTreeSet<(i32, u32)> = views
+            .iter()
+            .map(|v| (v.dated.year(), v.dated.month()))
+            .collect();
+        let pages: Vec<&str> = site
+            .input
+            .content
+            .pages
+            .iter()
+            .map(|p| p.slug.as_str())
+            .collect();
+        let listed: Vec<(&str, &str)> = views
+            .iter()
+            .map(|v| (v.slug.as_str(), v.date.as_str()))
+            .collect();
+        let key = key_of(&(&base_url, &listed, &pages, &months));
+        site.raw("sitemap.xml", key, |_| {
+            let mut urls: Vec<(String, Option<String>)> = vec![
+                (String::new(), None),
+                ("notices/".into(), None),
+                ("archive/".into(), None),
+                ("quality/".into(), None),
+                ("search/".into(), None),
+            ];
+            for category in Category::ALL {
+                urls.push((format!("category/{}/", category.key()), None));
+            }
+            for view in views {
+                urls.push((notice_dir(&view.slug), Some(view.date.clone())));
+            }
+            for slug in &pages {
+                urls.push((format!("pages/{}/", encode_segment(slug)), None));
+            }
+            for (year, month) in &months {
+                urls.push((format!("archive/{year:04}-{month:02}/"), None));
+            }
+            feeds::sitemap(&base_url, &urls)
+                .unwrap_or_default()
+                .into_bytes()
+        });
     }
     let robots = feeds::robots(&base_url);
     site.raw("robots.txt", key_of(&robots), |_| robots.into_bytes());

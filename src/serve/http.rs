@@ -76,7 +76,7 @@ async fn handle(State(shared): State<Shared>, method: Method, uri: Uri) -> Respo
             if is_html(&key) {
                 file_response(&key, inject(bytes, &snapshot))
             } else {
-                file_response(&key, bytes.clone())
+                file_response(&key, bytes.to_vec())
             }
         }
         Target::Redirect(location) => redirect(&location),

@@ -602,7 +602,7 @@ fn render_families(
     .flatten()
     {
         for (path, bytes) in &files.files {
-            tree.insert(path.clone(), bytes.clone());
+            tree.insert_shared(path.clone(), Arc::clone(bytes));
         }
     }
     if let Some((_, json)) = &rendered.metrics_json {

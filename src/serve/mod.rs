@@ -36,12 +36,12 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 /// The debouncer's window: events on one path within it are one event.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// The debouncer may hand one burst (an editor's save-by-rename, a copied
 /// folder, a `git checkout`) over in several batches a few milliseconds
 /// apart; batches with less than this between them are one rebuild.
-pub const QUIET: Duration = Duration::from_millis(60);
+pub const QUIET: Duration = Duration::from_millis(8);
 
 /// ...but a burst that never pauses is rebuilt at least this often.
 pub const MAX_GATHER: Duration = Duration::from_secs(1);
@@ -749,6 +749,21 @@ pub const WRITE_AFTER_QUIET: Duration = Duration::from_millis(1500);
 /// Keeps `out` equal to the newest good tree, once edits pause. Trees that
 /// arrive meanwhile replace the one waiting; only the newest is written.
 fn write_loop(inbox: &mpsc::Receiver<Arc<OutputTree>>, out: &Path, report: &Report) {
+    // Writing uses a thread pool of its own, at a low priority: on the
+    // shared pool, a write of a large output (hundreds of megabytes
+    // compared and written) would hold up the next rebuild, which spreads
+    // its work over that pool, for seconds; at the same priority it would
+    // still take half the CPU from a rebuild on a two-core PC.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .thread_name(|_| "wuye-serve-writer".into())
+        .start_handler(|_| lower_priority())
+        .build()
+        .ok();
+    let write = |tree: &OutputTree| match &pool {
+        Some(pool) => pool.install(|| output::write_atomically(tree, out)),
+        None => output::write_atomically(tree, out),
+    };
     let mut first = true;
     while let Ok(mut newest) = inbox.recv() {
         // The first build is written at once; later ones when edits pause
@@ -758,9 +773,19 @@ fn write_loop(inbox: &mpsc::Receiver<Arc<OutputTree>>, out: &Path, report: &Repo
         {
             newest = tree;
         }
-        if let Err(error) = output::write_atomically(&newest, out) {
+        if let Err(error) = write(&newest) {
             report(ServeEvent::WriteFailed(&error));
         }
+    }
+}
+
+/// Makes the calling thread yield the CPU to the others of the process
+/// (Linux gives each thread its own nice value). Failing only means the
+/// writer competes as an equal.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = rustix::process::nice(10);
     }
 }
 

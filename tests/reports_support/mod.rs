@@ -464,7 +464,7 @@ pub fn html(tree: &OutputTree, path: &str) -> String {
         .files
         .get(path)
         .unwrap_or_else(|| panic!("{path} was not rendered; have {:?}", tree.files.keys()));
-    String::from_utf8(bytes.clone()).expect("UTF-8 HTML")
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 HTML")
 }
 
 /// One element carrying a figure: `data-period`, `data-metric`,
