@@ -6,6 +6,9 @@
 # Usage: scripts/serve-latency.sh [NOTICES] [ROUNDS] [WUYE_BINARY]
 #   defaults: 10000 notices, 5 rounds, target/release/wuye
 # ROUND_PAUSE=seconds between rounds (default 1).
+# ESTATE=<folder>: serve a copy of that estate instead (for example one made
+#   by examples/gen_large_estate.rs: 10,000 notices and 1M log rows); the
+#   notice in the middle of content/notices/ is the one saved.
 # Needs curl. Build first: cargo build --release
 set -euo pipefail
 notices=${1:-10000}
@@ -23,17 +26,23 @@ cleanup() {
 trap cleanup EXIT
 
 estate="$dir/estate"
-"$wuye" init "$estate" >/dev/null
-# A fixed cut-off, so every generated notice is published.
-sed -i 's/^language = .*/&\nas_of = "2026-11-20 18:00"/' "$estate/wuye.toml"
-mkdir -p "$estate/content/notices"
-categories=(停水停电 收费公示 会议通知 社区活动 安全提示 综合通知)
-for ((i = 0; i < notices; i++)); do
-  printf -v name 'n%05d.md' "$i"
-  printf '+++\ntitle = "第 %d 号通知"\ndate = "%d-%02d-%02d 09:00"\ncategory = "%s"\n+++\n%d 栋住户请注意，这是第 %d 号通知的正文。\n\n## 说明\n\n请相互转告。\n' \
-    "$i" $((2025 + i % 2)) $((1 + i / 28 % 10)) $((1 + i % 28)) "${categories[i % 6]}" $((1 + i % 12)) "$i" \
-    >"$estate/content/notices/$name"
-done
+if [ -n "${ESTATE:-}" ]; then
+  cp -r "$ESTATE" "$estate"
+  rm -rf "$estate/output" "$estate/.output.wuye-back"
+  notices=$(find "$estate/content/notices" -name '*.md' | wc -l)
+else
+  "$wuye" init "$estate" >/dev/null
+  # A fixed cut-off, so every generated notice is published.
+  sed -i 's/^language = .*/&\nas_of = "2026-11-20 18:00"/' "$estate/wuye.toml"
+  mkdir -p "$estate/content/notices"
+  categories=(停水停电 收费公示 会议通知 社区活动 安全提示 综合通知)
+  for ((i = 0; i < notices; i++)); do
+    printf -v name 'n%05d.md' "$i"
+    printf '+++\ntitle = "第 %d 号通知"\ndate = "%d-%02d-%02d 09:00"\ncategory = "%s"\n+++\n%d 栋住户请注意，这是第 %d 号通知的正文。\n\n## 说明\n\n请相互转告。\n' \
+      "$i" $((2025 + i % 2)) $((1 + i / 28 % 10)) $((1 + i % 28)) "${categories[i % 6]}" $((1 + i % 12)) "$i" \
+      >"$estate/content/notices/$name"
+  done
+fi
 
 "$wuye" serve --root "$estate" --port 0 >"$dir/stdout" 2>"$dir/stderr" &
 serve_pid=$!
@@ -72,12 +81,13 @@ rebuild_cpu() {
   echo 0
 }
 
-target="$estate/content/notices/n$(printf %05d $((notices / 2))).md"
+target=$(find "$estate/content/notices" -name '*.md' | sort | sed -n "$((notices / 2 + 1))p")
 for ((r = 1; r <= rounds; r++)); do
   before=$(wc -l <"$dir/reloads")
   cpu_before=$(rebuild_cpu)
   start=$(date +%s%N)
-  sed -i "s/^title = .*/title = \"改过 $r 次的通知\"/" "$target"
+  # TOML (title = "...") or YAML (title: ...) front matter.
+  sed -i -E "s/^title( =|:) .*/title\1 \"改过 $r 次的通知\"/" "$target"
   for _ in $(seq 1 3000); do
     [ "$(wc -l <"$dir/reloads")" -gt "$before" ] && break
     sleep 0.005
