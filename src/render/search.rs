@@ -168,6 +168,9 @@ fn gram_keys(text: &str) -> Vec<u64> {
     }
     keys.sort_unstable();
     keys.dedup();
+    // A text repeats most of its grams: give back the room of the repeats
+    // (held across a batch of documents, it would add up).
+    keys.shrink_to_fit();
     keys
 }
 
@@ -187,7 +190,36 @@ fn shard_of(gram: &str) -> u32 {
 /// Writes the manifest and shards under `site/static/`; returns the
 /// manifest's URL (relative to the site root).
 pub fn publish<E: Borrow<Entry> + Sync>(entries: &[E], tree: &mut OutputTree) -> String {
-    publish_with(entries, &mut SearchMemo::default(), tree)
+    use rayon::prelude::*;
+    let entries: Vec<&Entry> = entries.iter().map(Borrow::borrow).collect();
+    // Each document's grams on every thread; then, document by document,
+    // into the shards (postings stay in document order). In batches, so
+    // that the grams of all documents are never all in memory at once
+    // (nothing is kept for a next index, unlike `publish_with`).
+    let mut postings: Vec<BTreeMap<u64, Vec<u32>>> = (0..SHARDS).map(|_| BTreeMap::new()).collect();
+    const BATCH: usize = 256;
+    for (batch, chunk) in entries.chunks(BATCH).enumerate() {
+        let grams: Vec<Vec<u64>> = chunk.par_iter().map(|e| gram_keys(&e.text)).collect();
+        for (i, keys) in grams.iter().enumerate() {
+            let number = u32::try_from(batch * BATCH + i).unwrap_or(u32::MAX);
+            for &key in keys {
+                if let Some(shard) = postings.get_mut(shard_of_key(key)) {
+                    shard.entry(key).or_default().push(number);
+                }
+            }
+        }
+    }
+    let mut memo = SearchMemo {
+        postings,
+        ..SearchMemo::default()
+    };
+    write_files(&entries, &mut memo, &[true; SHARDS as usize], tree)
+}
+
+/// The shard a gram key belongs to: its first character's code point
+/// modulo [`SHARDS`] (see [`shard_of`]).
+fn shard_of_key(key: u64) -> usize {
+    ((key >> 32) as u32 % SHARDS) as usize
 }
 
 /// What one [`publish_with`] leaves for the next, so that `wuye serve`
@@ -258,7 +290,6 @@ pub fn publish_with<E: Borrow<Entry> + Sync>(
         } else {
             (0..entries.len()).collect()
         };
-    let shard_of_key = |key: u64| ((key >> 32) as u32 % SHARDS) as usize;
     if changed.len() * 8 > entries.len() || memo.postings.len() != SHARDS as usize {
         // Many changes (or the first index): all postings afresh, document
         // by document, so that each list is in document order.
@@ -306,10 +337,25 @@ pub fn publish_with<E: Borrow<Entry> + Sync>(
     grams.retain(|key, _| live.contains(key));
     memo.grams = grams;
     memo.texts = texts;
+    write_files(&entries, memo, &dirty, tree)
+}
 
+/// Writes the shards marked `dirty` (and any shard without a file yet)
+/// from `memo.postings`, reuses the others' files, then the manifest;
+/// returns the manifest's URL.
+fn write_files(
+    entries: &[&Entry],
+    memo: &mut SearchMemo,
+    dirty: &[bool],
+    tree: &mut OutputTree,
+) -> String {
+    use rayon::prelude::*;
     memo.shard_files.resize(SHARDS as usize, None);
     let redo: Vec<usize> = (0..SHARDS as usize)
-        .filter(|&n| dirty[n] || (memo.shard_files[n].is_none() && !memo.postings[n].is_empty()))
+        .filter(|&n| {
+            dirty.get(n).copied().unwrap_or(true)
+                || (memo.shard_files[n].is_none() && !memo.postings[n].is_empty())
+        })
         .collect();
     let written: Vec<(usize, Option<ShardFile>)> = redo
         .par_iter()

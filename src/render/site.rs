@@ -44,7 +44,9 @@ type MemoFiles = HashMap<String, (u64, Arc<Vec<u8>>), foldhash::fast::FixedState
 /// Each notice's view, converted Markdown and search entry, by
 /// [`notice_key`].
 type MemoViews = HashMap<u64, MemoView>;
-type MemoView = (Arc<NoticeView>, Arc<Rendered>, Arc<Entry>);
+/// (The search entry is kept only where the memo outlives the render:
+/// a build would only hold every notice's text a while longer.)
+type MemoView = (Arc<NoticeView>, Arc<Rendered>, Option<Arc<Entry>>);
 
 /// A key of everything a notice's view is made of besides what all pages
 /// share: the notice itself, which follows from the file it was read from.
@@ -539,6 +541,8 @@ fn render_memo(
     }
 
     let as_of = input.as_of;
+    // With a sink this is a build: nothing of the memo is used again.
+    let keep_memo = sink.is_none();
     // Each notice's view: reused when the notice is unchanged, else
     // converted and made on every thread.
     let notices = &input.content.notices;
@@ -554,8 +558,8 @@ fn render_memo(
             let rendered = markdown::render(&notice.body, options);
             let mut view = notice_view(&site, notice, &rendered, as_of);
             view.value = SharedValue(tera::Value::from_serializable(&view));
-            let entry = search_entry(notice, &view, &rendered);
-            (i, (Arc::new(view), Arc::new(rendered), Arc::new(entry)))
+            let entry = keep_memo.then(|| Arc::new(search_entry(notice, &view, &rendered)));
+            (i, (Arc::new(view), Arc::new(rendered), entry))
         })
         .collect();
     site.memo.markdown_runs += fresh.len();
@@ -564,8 +568,9 @@ fn render_memo(
     }
     let made: Vec<MemoView> = slots.into_iter().flatten().collect();
     let views: Vec<Arc<NoticeView>> = made.iter().map(|(view, _, _)| Arc::clone(view)).collect();
-    let entries: Vec<Arc<Entry>> = made.iter().map(|(_, _, e)| Arc::clone(e)).collect();
-    site.memo.views = keys.into_iter().zip(made).collect();
+    if keep_memo {
+        site.memo.views = keys.into_iter().zip(made.iter().cloned()).collect();
+    }
     // Current = not expired, in the order lists show them: pinned first,
     // then newest first (the loader already sorted by date).
     let mut current: Vec<&NoticeView> = views.iter().map(|v| &**v).filter(|v| !v.expired).collect();
@@ -599,7 +604,7 @@ fn render_memo(
                     rayon::join(
                         || {
                             render_quality(&mut quality);
-                            render_search(&mut search, &entries, &pages_html);
+                            render_search(&mut search, &input.content.notices, &made, &pages_html);
                         },
                         || render_machine_files(&mut machine, &current, &views),
                     )
@@ -1275,8 +1280,15 @@ fn search_entry(notice: &Notice, view: &NoticeView, rendered: &Rendered) -> Entr
     )
 }
 
-fn render_search(site: &mut Site, notices: &[Arc<Entry>], pages: &[Rendered]) {
-    let mut entries: Vec<Arc<Entry>> = notices.to_vec();
+fn render_search(site: &mut Site, notices: &[Notice], made: &[MemoView], pages: &[Rendered]) {
+    let mut entries: Vec<Arc<Entry>> = notices
+        .iter()
+        .zip(made)
+        .map(|(notice, (view, rendered, entry))| match entry {
+            Some(entry) => Arc::clone(entry),
+            None => Arc::new(search_entry(notice, view, rendered)),
+        })
+        .collect();
     for (page, r) in site.input.content.pages.iter().zip(pages) {
         entries.push(Arc::new(Entry::new(
             Doc {
