@@ -66,9 +66,12 @@ pub fn read_markdown_dir(
     let Some(paths) = list_markdown_dir(root, dir, diagnostics) else {
         return Vec::new();
     };
+    // The folder was found inside the estate, so only a file that is a
+    // link can lead out of it (resolving every file's path costs a
+    // system call per folder of it: a third of reading 10,000 notices).
     paths
         .iter()
-        .filter_map(|path| read_markdown_file(root, path, diagnostics))
+        .filter_map(|path| read_listed_file(root, path, true, diagnostics))
         .collect()
 }
 
@@ -122,10 +125,23 @@ pub(crate) fn read_markdown_file(
     path: &Path,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<SourceFile> {
+    read_listed_file(root, path, false, diagnostics)
+}
+
+/// [`read_markdown_file`]; `folder_inside`: the file's folder is known to
+/// be inside the estate, so only a link needs resolving.
+fn read_listed_file(
+    root: &Path,
+    path: &Path,
+    folder_inside: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<SourceFile> {
     use crate::diagnostics::Kind;
     use crate::messages::content::ContentMsg;
     let lang = crate::messages::Lang::default();
-    if outside(root, path, diagnostics) {
+    let may_lead_out = !folder_inside
+        || std::fs::symlink_metadata(path).map_or(true, |m| m.file_type().is_symlink());
+    if may_lead_out && outside(root, path, diagnostics) {
         return None;
     }
     let shown = crate::diagnostics::display_path(root, path);
