@@ -340,14 +340,7 @@ impl<'a> Site<'a> {
     /// [`Self::file_path`]) when they were made with `key`, moved into this
     /// render's memo; false when the file must be produced again.
     fn reuse(&mut self, path: &str, key: u64) -> bool {
-        let old = locked(&self.old).remove_entry(path);
-        if let Some((path, (old_key, bytes))) = old
-            && old_key == key
-        {
-            self.memo.files.insert(path, (key, bytes));
-            return true;
-        }
-        false
+        take_over(&mut locked(&self.old), &mut self.memo.files, path, key)
     }
 
     /// Writes the page at `path` (relative to the site root) from
@@ -419,6 +412,19 @@ impl<'a> Site<'a> {
             .markdown
             .insert(body.to_string(), rendered.clone());
         rendered
+    }
+}
+
+/// Moves the file at `path` from `old` (the previous render's files) into
+/// `files` when it was made with `key`; false when it must be made again
+/// (an old file with another key is dropped).
+fn take_over(old: &mut MemoFiles, files: &mut MemoFiles, path: &str, key: u64) -> bool {
+    match old.remove_entry(path) {
+        Some((path, (old_key, bytes))) if old_key == key => {
+            files.insert(path, (key, bytes));
+            true
+        }
+        _ => false,
     }
 }
 
@@ -886,13 +892,8 @@ fn render_notices(
     let mut stale: Vec<(&NoticeView, bool, bool)> = Vec::new();
     for chunk in views.chunks(1024) {
         let mut old = locked(&site.old);
-        let mut take = |path: &String, key: u64| match old.remove_entry(path) {
-            Some((path, (old_key, bytes))) if old_key == key => {
-                site.memo.files.insert(path, (key, bytes));
-                true
-            }
-            _ => false,
-        };
+        let files = &mut site.memo.files;
+        let mut take = |path: &str, key: u64| take_over(&mut old, files, path, key);
         for view in chunk {
             let page = !take(&view.page_file, page_key(view));
             let print = !take(&view.print_file, print_key(view));
